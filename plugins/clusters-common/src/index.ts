@@ -1,0 +1,8 @@
+/**
+ * Common functionalities for the Kubedeck clusters plugin.
+ *
+ * @packageDocumentation
+ */
+
+export * from './permissions';
+export * from './rules';
