@@ -1,0 +1,7 @@
+/**
+ * The Kubedeck audit trail backend plugin.
+ *
+ * @packageDocumentation
+ */
+
+export { auditPlugin as default } from './plugin';

@@ -1,0 +1,38 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { auditPermissions } from '@kubedeck/plugin-audit-common';
+import { auditLogServiceRef } from '@kubedeck/plugin-audit-node';
+import { createRouter } from './service/router';
+
+/**
+ * Serves the audit trail: `GET /events` lists events, `GET /verify` walks the hash chain.
+ * Reads the same root-scoped store that the Kubedeck auditor writes to.
+ *
+ * @public
+ */
+export const auditPlugin = createBackendPlugin({
+  pluginId: 'kubedeck-audit',
+  register(env) {
+    env.registerInit({
+      deps: {
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        auditLog: auditLogServiceRef,
+      },
+      async init({
+        httpRouter,
+        httpAuth,
+        permissions,
+        permissionsRegistry,
+        auditLog,
+      }) {
+        permissionsRegistry.addPermissions(auditPermissions);
+        httpRouter.use(await createRouter({ httpAuth, permissions, auditLog }));
+      },
+    });
+  },
+});
