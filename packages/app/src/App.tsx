@@ -1,8 +1,10 @@
 import { createApp } from '@backstage/frontend-defaults';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
-import { navModule } from './modules/nav';
 import { homeModule } from './modules/home';
+import { navModule } from './modules/nav';
+import { signInModule } from './modules/signIn';
+import { themeModule } from './modules/theme';
 
 export default createApp({
-  features: [catalogPlugin, navModule, homeModule],
+  features: [catalogPlugin, navModule, homeModule, signInModule, themeModule],
 });

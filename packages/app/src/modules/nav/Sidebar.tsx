@@ -7,12 +7,15 @@ import {
   SidebarSpace,
 } from '@backstage/core-components';
 import { NavContentBlueprint } from '@backstage/plugin-app-react';
-import { SidebarLogo } from './SidebarLogo';
-import MenuIcon from '@material-ui/icons/Menu';
-import SearchIcon from '@material-ui/icons/Search';
-import { SidebarSearchModal } from '@backstage/plugin-search';
-import { UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
 import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
+import { UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
+import AppsIcon from '@material-ui/icons/Apps';
+import MenuIcon from '@material-ui/icons/Menu';
+import NotificationsIcon from '@material-ui/icons/Notifications';
+import { LogoIcon } from './LogoIcon';
+import { SidebarLogo } from './SidebarLogo';
+import { SidebarSectionTitle } from './SidebarSectionTitle';
+import { kubedeckNavItemIds } from './kubedeckNavItems';
 
 export const SidebarContent = NavContentBlueprint.make({
   params: {
@@ -21,37 +24,54 @@ export const SidebarContent = NavContentBlueprint.make({
         <SidebarItem icon={() => item.icon} to={item.href} text={item.title} />
       ));
 
-      // Skipped items
-      nav.take('page:search'); // Using search modal instead
-      nav.take('page:notifications'); // Using NotificationsSidebarItem manually instead
+      // Placed by hand below: the bell shows the unread count, settings sit at the bottom.
+      nav.take('page:notifications');
+      const catalogItem = nav.take('page:catalog');
+      const settingsItems = [
+        nav.take('page:user-settings'),
+        nav.take('page:app-visualizer'),
+      ];
+      const kubedeckItems = kubedeckNavItemIds(navItems).map(id =>
+        nav.take(id),
+      );
+      const otherItems = nav.rest({ sortBy: 'title' });
 
       return (
         <Sidebar>
           <SidebarLogo />
-          <SidebarGroup label="Search" icon={<SearchIcon />} to="/search">
-            <SidebarSearchModal />
-          </SidebarGroup>
           <SidebarDivider />
           <SidebarGroup label="Menu" icon={<MenuIcon />}>
-            {nav.take('page:home')}
-            {nav.take('page:catalog')}
-            {nav.take('page:scaffolder')}
-            <SidebarDivider />
-            <SidebarScrollWrapper>
-              {nav.rest({ sortBy: 'title' })}
-            </SidebarScrollWrapper>
+            {catalogItem}
           </SidebarGroup>
+          {kubedeckItems.length > 0 && (
+            <SidebarGroup label="Kubedeck" icon={<LogoIcon />}>
+              <SidebarDivider />
+              <SidebarSectionTitle title="Kubedeck" />
+              {kubedeckItems}
+            </SidebarGroup>
+          )}
+          {otherItems.length > 0 && (
+            <SidebarGroup label="More" icon={<AppsIcon />}>
+              <SidebarDivider />
+              <SidebarScrollWrapper>{otherItems}</SidebarScrollWrapper>
+            </SidebarGroup>
+          )}
           <SidebarSpace />
           <SidebarDivider />
-          <NotificationsSidebarItem />
+          <SidebarGroup
+            label="Notifications"
+            icon={<NotificationsIcon />}
+            to="/notifications"
+          >
+            <NotificationsSidebarItem />
+          </SidebarGroup>
           <SidebarDivider />
           <SidebarGroup
             label="Settings"
             icon={<UserSettingsSignInAvatar />}
             to="/settings"
           >
-            {nav.take('page:app-visualizer')}
-            {nav.take('page:user-settings')}
+            {settingsItems}
           </SidebarGroup>
         </Sidebar>
       );

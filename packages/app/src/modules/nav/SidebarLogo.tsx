@@ -3,7 +3,7 @@ import {
   sidebarConfig,
   useSidebarOpenState,
 } from '@backstage/core-components';
-import { makeStyles } from '@material-ui/core';
+import { makeStyles } from '@material-ui/core/styles';
 import { LogoFull } from './LogoFull';
 import { LogoIcon } from './LogoIcon';
 

@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { expectVisible, Portal } from './portal';
+
+/**
+ * The clusters flow on the kube-sim demo cluster: open it, find the crashlooping pod
+ * (team-a/recommender-*), read its diagnosis, follow its logs across a forced reconnect and
+ * scale its deployment. Needs kube-sim running and its kubeconfig where app-config points
+ * (scripts/e2e.sh starts it).
+ */
+const DEMO_TITLE = 'Demo cluster (kube-sim)';
+/** Analyzers and kube-sim's crash loop back-off need a while after start-up. */
+const SLOW_TIMEOUT = 120_000;
+
+describe('Clusters', () => {
+  let portal: Portal;
+
+  before(async () => {
+    portal = await Portal.signedIn();
+  });
+
+  after(async () => {
+    await portal?.close();
+  });
+
+  test('the overview shows the demo cluster connected', async () => {
+    await portal.open('/clusters');
+    const row = portal.page.getByRole('row').filter({ hasText: DEMO_TITLE });
+    await expectVisible(row.getByText('Connected'), 'the demo cluster as connected');
+    await expectVisible(row.getByText('v1.32.0'), 'the demo cluster version');
+    await portal.screenshot('clusters-overview');
+  });
+
+  test('the explorer finds the crashlooping pod', async () => {
+    await portal.page.getByRole('link', { name: DEMO_TITLE }).click();
+    await portal.page.waitForURL(url => url.pathname === '/clusters/demo');
+    await portal.page.getByLabel('Namespace').click();
+    await portal.page.getByRole('option', { name: 'team-a' }).click();
+    const pods = portal.page.getByRole('table', { name: 'Pods' });
+    const crashing = pods
+      .getByRole('row')
+      .filter({ hasText: 'recommender-' })
+      .filter({ hasText: 'CrashLoopBackOff' });
+    await crashing.first().waitFor({ timeout: SLOW_TIMEOUT });
+    await expectVisible(portal.page.getByText('Live', { exact: true }), 'the table as live');
+    await portal.screenshot('clusters-explorer-pods');
+    await crashing.first().getByRole('link').click();
+    await portal.page.waitForURL(url => url.pathname.includes('/pods/recommender-'));
+  });
+
+  test("the pod page shows the crash loop's diagnosis", async () => {
+    const diagnoses = portal.page.getByRole('table', { name: 'Diagnoses' });
+    // the analyzers run on a schedule: reload until the diagnosis is there
+    const deadline = Date.now() + SLOW_TIMEOUT;
+    for (;;) {
+      try {
+        await diagnoses
+          .getByText('CrashLoopBackOff')
+          .first()
+          .waitFor({ timeout: 10_000 });
+        break;
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+        await portal.page.reload();
+      }
+    }
+    await expectVisible(portal.page.getByText(/exit code 1/), 'the exit code');
+    await portal.screenshot('clusters-pod-diagnosis');
+  });
+
+  test('the logs follow across a forced reconnect', async () => {
+    await portal.page.getByRole('tab', { name: 'Logs' }).click();
+    const log = portal.page.getByRole('log', { name: 'Log lines' });
+    await log.locator('div').first().waitFor({ timeout: SLOW_TIMEOUT });
+    await portal.screenshot('clusters-pod-logs');
+
+    const lines = () => log.locator(':scope > div').allInnerTexts();
+    const before = await lines();
+    await portal.page.context().setOffline(true);
+    await expectVisible(portal.page.getByText('Reconnecting…', { exact: true }), 'the stream reconnecting');
+    await portal.page.context().setOffline(false);
+    await expectVisible(portal.page.getByText('Live', { exact: true }), 'the stream live again');
+    // resumed after the last line received: what was shown stays, nothing is replayed
+    await portal.page.waitForTimeout(3_000);
+    const after = await lines();
+    assert.deepStrictEqual(after.slice(0, before.length), before);
+    assert.ok(
+      after.length < before.length * 2,
+      `the log was replayed after the reconnect (${before.length} lines, then ${after.length})`,
+    );
+    await portal.screenshot('clusters-pod-logs-reconnected');
+  });
+
+  test('the owning deployment scales', async () => {
+    await portal.page.getByRole('button', { name: /Scale deployment/ }).click();
+    const dialog = portal.page.getByRole('dialog');
+    await dialog.getByLabel('Replicas').fill('2');
+    await portal.screenshot('clusters-scale-dialog');
+    await dialog.getByRole('button', { name: 'Scale' }).click();
+    await expectVisible(
+      portal.page.getByText('Scaled Deployment recommender to 2'),
+      'the scale confirmation',
+    );
+
+    await portal.open('/clusters/demo?kind=deployments&namespace=team-a');
+    const row = portal.page
+      .getByRole('table', { name: 'Deployments' })
+      .getByRole('row')
+      .filter({ hasText: 'recommender' });
+    await expectVisible(row.getByText(/\/2$/), 'the deployment with 2 replicas wanted');
+    await portal.screenshot('clusters-deployments-scaled');
+  });
+});
