@@ -90,8 +90,3 @@ export function ownedBy(ctx: SimContext, key: ResourceKey, owner: KubeObject, se
       (item.metadata.ownerReferences ?? []).some(ref => ref.controller && ref.uid === owner.metadata.uid),
     );
 }
-
-/** The name and namespace of the controller owning `object` when it is of `kind`. */
-export function controllerOf(object: KubeObject, kind: string): string | undefined {
-  return object.metadata.ownerReferences?.find(ref => ref.controller && ref.kind === kind)?.name;
-}

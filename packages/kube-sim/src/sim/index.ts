@@ -11,6 +11,20 @@ import { createHandlers } from '../pods/handlers';
 
 export type { Simulation, SimulationOptions, SimulationHandlers, PodRequestParams } from './types';
 
+/**
+ * Reports a failing reconcile once per work item and message (they are retried, and a stuck
+ * one would otherwise flood the output); KUBE_SIM_DEBUG=1 adds the stack.
+ */
+function reportOnce(): (error: unknown, key: string) => void {
+  const seen = new Set<string>();
+  return (error, key) => {
+    const message = error instanceof Error ? error.message : String(error);
+    if (seen.has(`${key}\u0000${message}`) || seen.size > 1000) return;
+    seen.add(`${key}\u0000${message}`);
+    console.warn(`kube-sim: ${key}: ${message}`, process.env.KUBE_SIM_DEBUG ? error : '');
+  };
+}
+
 /** The running simulation's parts, for tests and the pod subresource handlers. */
 export interface SimulationParts {
   ctx: SimContext;
@@ -30,9 +44,7 @@ export function startSimulation(options: SimulationOptions): Simulation & { part
     timeScale: options.timeScale,
     version: options.scenario.version,
     metricsEnabled: options.scenario.metrics,
-    onError: (error, key) => {
-      if (process.env.KUBE_SIM_DEBUG) console.warn(`kube-sim: ${key}:`, error);
-    },
+    onError: reportOnce(),
   });
   const scheduler = new Scheduler(ctx);
   const kubelet = new Kubelet(ctx);

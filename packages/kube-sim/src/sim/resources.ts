@@ -40,13 +40,6 @@ export function controllerRef(owner: KubeObject) {
   };
 }
 
-/** Whether `object` is controlled by `owner`. */
-export function isControlledBy(object: KubeObject, owner: KubeObject): boolean {
-  return (object.metadata.ownerReferences ?? []).some(
-    ref => ref.controller && ref.uid === owner.metadata.uid,
-  );
-}
-
 /** Now as a Kubernetes timestamp (second precision). */
 export function nowIso(): string {
   return formatTimestamp(new Date());

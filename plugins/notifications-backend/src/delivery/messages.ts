@@ -1,0 +1,90 @@
+import { NotificationPayload } from '@backstage/plugin-notifications-common';
+import { ChannelMessage } from '@kubedeck/plugin-notifications-node';
+import { DeliveryRecord, NotificationGroup } from '../database';
+import { Recipient } from '../routing/RecipientResolver';
+
+/** Links from producers may be app-relative; external channels need them absolute. */
+export function absoluteLink(link: string | undefined, appBaseUrl: string) {
+  if (!link) return undefined;
+  try {
+    return new URL(
+      link,
+      appBaseUrl.endsWith('/') ? appBaseUrl : `${appBaseUrl}/`,
+    ).toString();
+  } catch {
+    return undefined;
+  }
+}
+
+/** The message of a delivery: alerts render from their group's current state. */
+export function messageFor(
+  delivery: DeliveryRecord,
+  group: NotificationGroup | undefined,
+  recipient: Recipient | undefined,
+  appBaseUrl: string,
+): ChannelMessage {
+  const base = group
+    ? {
+        kind: 'alert' as const,
+        title: group.title,
+        description: group.description,
+        severity: group.severity,
+        category: group.category,
+        link: group.link,
+        cluster: group.cluster,
+        namespace: group.namespace,
+        object: group.object,
+        count: group.count,
+        resolved: group.status === 'resolved',
+      }
+    : (delivery.payload as Omit<ChannelMessage, 'idempotencyKey'>);
+  return {
+    ...base,
+    link: absoluteLink(base.link, appBaseUrl),
+    recipient,
+    idempotencyKey: delivery.idempotencyKey,
+  };
+}
+
+const INBOX_SEVERITY: Record<string, NotificationPayload['severity']> = {
+  critical: 'critical',
+  high: 'high',
+  medium: 'normal',
+  low: 'low',
+  info: 'low',
+};
+
+/**
+ * The inbox entry for a delivery. Its scope is the same for every send about one group (or
+ * one digest), so Backstage updates that entry instead of adding another: a repeat refreshes
+ * the count, a resolution is shown on the same entry, and a send repeated after a crash
+ * changes nothing visible.
+ */
+export function inboxPayload(
+  delivery: DeliveryRecord,
+  message: ChannelMessage,
+): NotificationPayload {
+  const repeats = message.count > 1 ? ` (×${message.count})` : '';
+  const title =
+    message.kind === 'alert'
+      ? `${message.resolved ? 'Resolved: ' : ''}${message.title}${repeats}`
+      : message.title;
+  const where = [message.cluster, message.namespace].filter(Boolean).join('/');
+  const summary = message.kind === 'digest' ? undefined : where || undefined;
+  return {
+    title,
+    description:
+      [message.description, summary].filter(Boolean).join(' · ') || undefined,
+    link: message.link,
+    severity: message.resolved
+      ? 'low'
+      : INBOX_SEVERITY[message.severity] ?? 'normal',
+    topic: message.category,
+    scope: `kubedeck:${delivery.groupId ?? delivery.idempotencyKey}`,
+    metadata: {
+      'kubedeck.category': message.category,
+      'kubedeck.count': message.count,
+      ...(message.cluster ? { 'kubedeck.cluster': message.cluster } : {}),
+    },
+  };
+}

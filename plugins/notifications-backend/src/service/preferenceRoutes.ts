@@ -1,0 +1,96 @@
+import { InputError } from '@backstage/errors';
+import Router from 'express-promise-router';
+import {
+  ALERT_CATEGORIES,
+  INBOX_CHANNEL,
+  notificationPreferencesReadPermission,
+  notificationPreferencesUpdatePermission,
+  PreferencesResponse,
+  updatePreferencesRequestSchema,
+} from '@kubedeck/plugin-notifications-common';
+import { PreferenceStore, preferenceKey } from '../database';
+import { frequencyFor } from '../routing/plan';
+import { ChannelService } from './ChannelService';
+import { audited, authorizeUser, RouteContext } from './routeHelpers';
+import { parseInput } from './validation';
+
+export interface PreferenceRoutesOptions extends RouteContext {
+  preferences: PreferenceStore;
+  channels: ChannelService;
+}
+
+/** The channels a user can choose per category: the inbox and enabled personal channels. */
+async function personalChannels(channels: ChannelService) {
+  const personal = (await channels.list()).filter(
+    c => c.enabled && channels.isPersonal(c),
+  );
+  return [
+    { id: INBOX_CHANNEL, name: 'Inbox', type: INBOX_CHANNEL },
+    ...personal.map(c => ({ id: c.id, name: c.name, type: c.type })),
+  ];
+}
+
+/** The caller's own preferences and subscriptions. */
+export function preferenceRoutes(o: PreferenceRoutesOptions) {
+  const router = Router();
+
+  router.get('/preferences', async (req, res) => {
+    const { principal } = await authorizeUser(
+      o,
+      req,
+      notificationPreferencesReadPermission,
+    );
+    const user = principal.userEntityRef;
+    const channels = await personalChannels(o.channels);
+    const chosen = (await o.preferences.getPreferencesFor([user])).get(user);
+    const body: PreferencesResponse = {
+      preferences: ALERT_CATEGORIES.flatMap(category =>
+        channels.map(channel => ({
+          category,
+          channel: channel.id,
+          frequency: frequencyFor(chosen, category, channel.id),
+          isDefault: !chosen?.has(preferenceKey(category, channel.id)),
+        })),
+      ),
+      channels,
+      subscriptions: await o.preferences.getSubscriptions(user),
+    };
+    res.json(body);
+  });
+
+  router.put('/preferences', async (req, res) => {
+    const { principal } = await authorizeUser(
+      o,
+      req,
+      notificationPreferencesUpdatePermission,
+    );
+    const body = parseInput(
+      updatePreferencesRequestSchema,
+      req.body,
+      'preferences',
+    );
+    const known = new Set((await personalChannels(o.channels)).map(c => c.id));
+    const unknown = body.preferences.find(p => !known.has(p.channel));
+    if (unknown) {
+      throw new InputError(
+        `Invalid preferences: channel '${unknown.channel}' is not a channel you can receive through`,
+      );
+    }
+    const user = principal.userEntityRef;
+    const meta = {
+      preferences: body.preferences.map(
+        p => `${p.category}|${p.channel}=${p.frequency}`,
+      ),
+      subscriptions: body.subscriptions?.length ?? null,
+    };
+    await audited(o, req, 'preferences-update', meta, async () => {
+      await o.preferences.setPreferences(user, body.preferences);
+      if (body.subscriptions) {
+        await o.preferences.setSubscriptions(user, body.subscriptions);
+      }
+    });
+    res.status(204).end();
+  });
+
+  return router;
+}

@@ -1,0 +1,21 @@
+import { InputError } from '@backstage/errors';
+import { z } from 'zod';
+
+/** Parses with zod, or throws an InputError (400) naming each field that is wrong. */
+export function parseInput<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  what: string,
+): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) {
+    return result.data;
+  }
+  const problems = result.error.issues
+    .map(issue => {
+      const path = issue.path.join('.');
+      return path ? `${path}: ${issue.message}` : issue.message;
+    })
+    .join('; ');
+  throw new InputError(`Invalid ${what}: ${problems}`);
+}
