@@ -6,3 +6,5 @@
 
 export * from './permissions';
 export * from './rules';
+export * from './diagnosis';
+export * from './api-types';

@@ -1,0 +1,85 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { Finding } from '../diagnosis/types';
+import { KnexDiagnosisStore } from './KnexDiagnosisStore';
+
+jest.setTimeout(60_000);
+
+const crash: Finding = {
+  kind: 'Pod',
+  namespace: 'shop',
+  name: 'api-1',
+  type: 'CrashLoopBackOff',
+  severity: 'critical',
+  title: 'Container api keeps crashing',
+  evidence: ['exit code 1'],
+  fix: 'Fix it',
+};
+const pvc: Finding = {
+  kind: 'PersistentVolumeClaim',
+  namespace: 'shop',
+  name: 'data',
+  type: 'PvcPending',
+  severity: 'warning',
+  title: 'Volume claim is not bound',
+  evidence: [],
+  fix: 'Create the class',
+};
+
+describe('KnexDiagnosisStore', () => {
+  const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+
+  it.each(databases.eachSupportedId())(
+    'opens, refreshes, resolves and reopens diagnoses on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const store = await KnexDiagnosisStore.create({
+        database: mockServices.database({ knex }),
+      });
+      const t1 = new Date('2026-11-26T10:00:00Z');
+      const t2 = new Date('2026-11-26T10:01:00Z');
+      const t3 = new Date('2026-11-26T10:02:00Z');
+
+      const first = await store.reconcile('demo', [crash, pvc], t1);
+      expect(first.opened.map(d => d.type).sort()).toEqual([
+        'CrashLoopBackOff',
+        'PvcPending',
+      ]);
+
+      const second = await store.reconcile(
+        'demo',
+        [{ ...crash, evidence: ['exit code 2'] }],
+        t2,
+      );
+      expect(second.opened).toEqual([]);
+      expect(second.resolved.map(d => d.type)).toEqual(['PvcPending']);
+
+      const open = await store.list({ state: 'open' });
+      expect(open).toHaveLength(1);
+      expect(open[0]).toMatchObject({
+        firstSeen: t1.toISOString(),
+        lastSeen: t2.toISOString(),
+        evidence: ['exit code 2'],
+      });
+      expect(await store.list({ state: 'resolved', cluster: 'demo' })).toEqual([
+        expect.objectContaining({
+          type: 'PvcPending',
+          resolvedAt: t2.toISOString(),
+        }),
+      ]);
+
+      const third = await store.reconcile('demo', [crash, pvc], t3);
+      expect(third.opened).toEqual([
+        expect.objectContaining({
+          type: 'PvcPending',
+          firstSeen: t3.toISOString(),
+        }),
+      ]);
+      expect(await store.list({ state: 'open', cluster: 'other' })).toEqual([]);
+      expect(
+        (await store.list({ state: 'all', kind: 'Pod', name: 'api-1' })).map(
+          d => d.type,
+        ),
+      ).toEqual(['CrashLoopBackOff']);
+    },
+  );
+});

@@ -1,0 +1,77 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  ClusterAccessService,
+  ClusterRegistryService,
+  DiagnosisEventsService,
+} from '@kubedeck/plugin-clusters-node';
+import { DiagnosisStore } from '../database/DiagnosisStore';
+import { analyzers as builtIn } from './analyzers';
+import { collectSnapshot } from './collectSnapshot';
+import { Analyzer, ClusterSnapshot, Finding } from './types';
+
+/** Runs every analyzer over a snapshot; one failing analyzer never hides the others. */
+export function analyze(
+  snapshot: ClusterSnapshot,
+  analyzers: Analyzer[],
+  logger?: LoggerService,
+): Finding[] {
+  return analyzers.flatMap(analyzer => {
+    try {
+      return analyzer(snapshot);
+    } catch (error) {
+      logger?.warn(
+        `Analyzer failed on ${snapshot.cluster}: ${(error as Error).message}`,
+      );
+      return [];
+    }
+  });
+}
+
+/**
+ * Analyzes every cluster, keeps the diagnoses and publishes what opened and resolved. An
+ * unreachable cluster keeps its diagnoses as they were.
+ */
+export class DiagnosisService {
+  constructor(
+    private readonly options: {
+      registry: ClusterRegistryService;
+      access: ClusterAccessService;
+      store: DiagnosisStore;
+      events: DiagnosisEventsService;
+      logger: LoggerService;
+      analyzers?: Analyzer[];
+    },
+  ) {}
+
+  async runAll(): Promise<void> {
+    const clusters = await this.options.registry.listClusters();
+    await Promise.all(clusters.map(cluster => this.runCluster(cluster.name)));
+  }
+
+  async runCluster(cluster: string): Promise<void> {
+    const { access, store, events, logger } = this.options;
+    let snapshot: ClusterSnapshot;
+    try {
+      snapshot = await collectSnapshot(await access.forPlugin({ cluster }));
+    } catch (error) {
+      logger.info(`Diagnosis skipped ${cluster}: ${(error as Error).message}`);
+      return;
+    }
+    const findings = analyze(
+      snapshot,
+      this.options.analyzers ?? builtIn,
+      logger,
+    );
+    const { opened, resolved } = await store.reconcile(
+      cluster,
+      findings,
+      new Date(),
+    );
+    for (const diagnosis of opened) {
+      await events.publish({ type: 'diagnosis.opened', diagnosis });
+    }
+    for (const diagnosis of resolved) {
+      await events.publish({ type: 'diagnosis.resolved', diagnosis });
+    }
+  }
+}

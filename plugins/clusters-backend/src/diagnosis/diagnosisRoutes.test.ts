@@ -1,0 +1,85 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { clusterResourceReadPermission } from '@kubedeck/plugin-clusters-common';
+import {
+  clusterResourceConditions,
+  createClusterResourceConditionalDecision,
+} from '@kubedeck/plugin-clusters-node';
+import request from 'supertest';
+import { spawnKubeSim } from '../__testUtils__/spawnKubeSim';
+import { startClustersTestBackend } from '../__testUtils__/testBackend';
+
+jest.setTimeout(180_000);
+
+const V1 = '/api/clusters/v1';
+
+describe('diagnoses of the simulated demo cluster', () => {
+  let sim: Awaited<ReturnType<typeof spawnKubeSim>>;
+  let backend: Awaited<ReturnType<typeof startClustersTestBackend>>;
+
+  beforeAll(async () => {
+    sim = await spawnKubeSim();
+    backend = await startClustersTestBackend(
+      {
+        demo: { kubeconfigPath: sim.kubeconfigPath },
+        diagnosis: { intervalSeconds: 2 },
+      },
+      { realScheduler: true },
+    );
+  });
+  afterAll(async () => {
+    await backend?.stop();
+    await sim?.close();
+  });
+
+  async function waitForDiagnoses(types: string[]) {
+    for (let i = 0; i < 180; i++) {
+      const res = await request(backend.server).get(`${V1}/diagnoses`);
+      const found = new Set(res.body.items?.map((d: any) => d.type));
+      if (types.every(t => found.has(t))) return res.body.items;
+      await new Promise(r => setTimeout(r, 500));
+    }
+    throw new Error(`no ${types.join(', ')} diagnosis appeared`);
+  }
+
+  it('finds the crashlooping pod with evidence and a fix, and counts per cluster', async () => {
+    const items = await waitForDiagnoses(['CrashLoopBackOff']);
+    const crash = items.find(
+      (d: any) => d.type === 'CrashLoopBackOff' && d.namespace === 'team-a',
+    );
+    expect(crash).toMatchObject({
+      cluster: 'demo',
+      kind: 'Pod',
+      severity: 'critical',
+      firstSeen: expect.any(String),
+    });
+    expect(crash.name).toMatch(/^recommender-/);
+    expect(crash.evidence.join('\n')).toMatch(/exit code 1/);
+    expect(crash.fix).toMatch(/previous/);
+    const health = await request(backend.server).get(
+      `${V1}/clusters/demo/health`,
+    );
+    expect(health.body.critical).toBeGreaterThan(0);
+    expect(health.body.byType.CrashLoopBackOff).toBeGreaterThan(0);
+  });
+
+  it('shows a namespace-restricted user only the diagnoses of their namespaces', async () => {
+    await waitForDiagnoses(['CrashLoopBackOff']);
+    backend.state.policy = (name, user) =>
+      user === 'user:default/dev-a' &&
+      name === 'kubedeck.clusters.resource.read'
+        ? createClusterResourceConditionalDecision(
+            clusterResourceReadPermission,
+            clusterResourceConditions.isInNamespace({ namespaces: ['team-a'] }),
+          )
+        : { result: AuthorizeResult.ALLOW };
+    const res = await request(backend.server)
+      .get(`${V1}/diagnoses?state=all`)
+      .set('Authorization', mockCredentials.user.header('user:default/dev-a'));
+    expect(res.status).toBe(200);
+    expect(res.body.items.length).toBeGreaterThan(0);
+    expect(new Set(res.body.items.map((d: any) => d.namespace))).toEqual(
+      new Set(['team-a']),
+    );
+  });
+});

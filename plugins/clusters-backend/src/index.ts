@@ -1,0 +1,7 @@
+/**
+ * The Kubedeck clusters backend plugin.
+ *
+ * @packageDocumentation
+ */
+
+export { clustersPlugin as default } from './plugin';

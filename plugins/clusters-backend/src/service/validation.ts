@@ -1,0 +1,48 @@
+import { InputError } from '@backstage/errors';
+import { z } from 'zod';
+
+/** Parses request input, answering 400 with what is wrong. */
+export function parseInput<T extends z.ZodType>(
+  schema: T,
+  value: unknown,
+  what: string,
+): z.infer<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const details = result.error.issues
+      .map(issue =>
+        issue.path.length > 0
+          ? `${issue.path.join('.')}: ${issue.message}`
+          : issue.message,
+      )
+      .join('; ');
+    throw new InputError(`Invalid ${what}: ${details}`);
+  }
+  return result.data;
+}
+
+/** A query value that must compile as a regular expression. */
+export const regexString = z.string().refine(
+  value => {
+    try {
+      RegExp(value);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'not a valid regular expression' },
+);
+
+/** `true`/`false`/`1`/`0` in a query string. */
+export const queryBoolean = z
+  .enum(['true', 'false', '1', '0'])
+  .transform(value => value === 'true' || value === '1');
+
+/** A Kubernetes object name or namespace (DNS label or subdomain). */
+export const kubeName = z
+  .string()
+  .regex(
+    /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/,
+    'not a valid Kubernetes name',
+  );

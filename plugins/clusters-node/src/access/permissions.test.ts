@@ -1,0 +1,74 @@
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  clusterResourceReadPermission,
+  clustersReadPermission,
+} from '@kubedeck/plugin-clusters-common';
+import {
+  createClusterResourceConditionalDecision,
+  clusterResourceConditions,
+} from '../conditions';
+import {
+  ClusterPermissionChecker,
+  decodeClusterResourceRef,
+  encodeClusterResourceRef,
+} from './permissions';
+
+describe('cluster resource refs', () => {
+  it('round-trips names with slashes and cluster-scoped objects', () => {
+    const ns = {
+      cluster: 'arn:aws/eks/prod',
+      namespace: 'team-a',
+      kind: 'Pod',
+    };
+    const node = { cluster: 'demo', kind: 'Node' };
+    expect(decodeClusterResourceRef(encodeClusterResourceRef(ns))).toEqual(ns);
+    expect(decodeClusterResourceRef(encodeClusterResourceRef(node))).toEqual(
+      node,
+    );
+    expect(decodeClusterResourceRef('nonsense')).toBeUndefined();
+  });
+});
+
+describe('ClusterPermissionChecker', () => {
+  const credentials = mockCredentials.user();
+
+  it('names the missing permission', async () => {
+    const checker = new ClusterPermissionChecker(
+      mockServices.permissions.mock({
+        authorize: async () => [{ result: AuthorizeResult.DENY }],
+      }),
+      credentials,
+    );
+    await expect(checker.assertBasic(clustersReadPermission)).rejects.toThrow(
+      'Missing permission kubedeck.clusters.read',
+    );
+  });
+
+  it('evaluates conditional decisions locally by namespace', async () => {
+    const decision = createClusterResourceConditionalDecision(
+      clusterResourceReadPermission,
+      clusterResourceConditions.isInNamespace({ namespaces: ['team-a'] }),
+    );
+    const checker = new ClusterPermissionChecker(
+      mockServices.permissions.mock({
+        authorizeConditional: async () => [decision],
+      }),
+      credentials,
+    );
+    const visible = await checker.filter(clusterResourceReadPermission);
+    expect(visible({ cluster: 'demo', namespace: 'team-a', kind: 'Pod' })).toBe(
+      true,
+    );
+    expect(visible({ cluster: 'demo', namespace: 'team-b', kind: 'Pod' })).toBe(
+      false,
+    );
+    await expect(
+      checker.assert(clusterResourceReadPermission, {
+        cluster: 'demo',
+        namespace: 'team-b',
+        kind: 'Pod',
+      }),
+    ).rejects.toThrow('Missing permission kubedeck.clusters.resource.read');
+  });
+});

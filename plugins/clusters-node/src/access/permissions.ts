@@ -1,0 +1,163 @@
+import type {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  BasicPermission,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import {
+  createConditionAuthorizer,
+  PermissionRuleset,
+} from '@backstage/plugin-permission-node';
+import { CLUSTER_RESOURCE_TYPE } from '@kubedeck/plugin-clusters-common';
+import { ClusterResource } from '../resource';
+import { clusterResourcePermissionRules } from '../rules';
+
+/**
+ * A permission on Kubernetes objects.
+ *
+ * @public
+ */
+export type ClusterResourcePermission = ResourcePermission<
+  typeof CLUSTER_RESOURCE_TYPE
+>;
+
+const rules = Object.values(clusterResourcePermissionRules);
+
+/**
+ * The rules for Kubernetes objects as a ruleset, so conditional decisions can be evaluated in
+ * any plugin.
+ *
+ * @public
+ */
+export const clusterResourceRuleset: PermissionRuleset<ClusterResource> = {
+  getRuleByName(name: string) {
+    const rule = rules.find(candidate => candidate.name === name);
+    if (!rule) {
+      throw new Error(`Unknown permission rule ${name}`);
+    }
+    return rule as any;
+  },
+};
+
+const applyDecision = createConditionAuthorizer(clusterResourceRuleset);
+
+/**
+ * Encodes a Kubernetes object (cluster, namespace, kind) as a permission resource ref.
+ *
+ * @public
+ */
+export function encodeClusterResourceRef(resource: ClusterResource): string {
+  return [resource.cluster, resource.namespace ?? '', resource.kind]
+    .map(encodeURIComponent)
+    .join('/');
+}
+
+/**
+ * Decodes {@link encodeClusterResourceRef}; undefined for anything else.
+ *
+ * @public
+ */
+export function decodeClusterResourceRef(
+  ref: string,
+): ClusterResource | undefined {
+  const parts = ref.split('/');
+  if (parts.length !== 3 || !parts[0] || !parts[2]) {
+    return undefined;
+  }
+  const [cluster, namespace, kind] = parts.map(decodeURIComponent);
+  return namespace ? { cluster, namespace, kind } : { cluster, kind };
+}
+
+/**
+ * The error every Kubedeck route answers when a permission is missing; it names the
+ * permission so the UI can say what to ask for.
+ *
+ * @public
+ */
+export function missingPermissionError(
+  permission: BasicPermission | ClusterResourcePermission,
+): NotAllowedError {
+  return new NotAllowedError(`Missing permission ${permission.name}`);
+}
+
+/**
+ * Checks Kubedeck permissions for one caller.
+ *
+ * @public
+ */
+export class ClusterPermissionChecker {
+  constructor(
+    private readonly permissions: PermissionsService,
+    private readonly credentials: BackstageCredentials,
+  ) {}
+
+  /** Throws {@link missingPermissionError} unless a basic permission is allowed. */
+  async assertBasic(permission: BasicPermission): Promise<void> {
+    const [decision] = await this.permissions.authorize([{ permission }], {
+      credentials: this.credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw missingPermissionError(permission);
+    }
+  }
+
+  /** Whether the caller may act on one object. */
+  async isAllowed(
+    permission: ClusterResourcePermission,
+    resource: ClusterResource,
+  ): Promise<boolean> {
+    const decision = await this.decide(permission);
+    return decision === undefined ? false : decision(resource);
+  }
+
+  /** Throws {@link missingPermissionError} unless the caller may act on the object. */
+  async assert(
+    permission: ClusterResourcePermission,
+    resource: ClusterResource,
+  ): Promise<void> {
+    if (!(await this.isAllowed(permission, resource))) {
+      throw missingPermissionError(permission);
+    }
+  }
+
+  /**
+   * A predicate for filtering lists and watch events by cluster, namespace and kind. Throws
+   * {@link missingPermissionError} when the permission is denied outright.
+   */
+  async filter(
+    permission: ClusterResourcePermission,
+  ): Promise<(resource: ClusterResource) => boolean> {
+    const decision = await this.decide(permission);
+    if (!decision) {
+      throw missingPermissionError(permission);
+    }
+    return decision;
+  }
+
+  /** A predicate by cluster, namespace and kind; never throws (denied: always false). */
+  async predicate(
+    permission: ClusterResourcePermission,
+  ): Promise<(resource: ClusterResource) => boolean> {
+    return (await this.decide(permission)) ?? (() => false);
+  }
+
+  private async decide(
+    permission: ClusterResourcePermission,
+  ): Promise<((resource: ClusterResource) => boolean) | undefined> {
+    const [decision] = await this.permissions.authorizeConditional(
+      [{ permission }],
+      { credentials: this.credentials },
+    );
+    if (decision.result === AuthorizeResult.ALLOW) {
+      return () => true;
+    }
+    if (decision.result === AuthorizeResult.DENY) {
+      return undefined;
+    }
+    return resource => applyDecision(decision, resource);
+  }
+}

@@ -1,0 +1,13 @@
+/**
+ * Node.js library for the Kubedeck clusters plugin.
+ *
+ * @packageDocumentation
+ */
+
+export * from './resource';
+export * from './rules';
+export * from './conditions';
+export * from './cluster';
+export * from './extensions';
+export * from './access';
+export * from './diagnosisEvents';

@@ -1,0 +1,7 @@
+/**
+ * Feeds Kubedeck clusters to Backstage's Kubernetes backend.
+ *
+ * @packageDocumentation
+ */
+
+export { kubernetesModuleKubedeckClusters as default } from './module';
