@@ -1,0 +1,47 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { loadScenario, startKubeSim } from '@kubedeck/kube-sim';
+import {
+  DefaultClusterAccessService,
+  DefaultClusterRegistry,
+} from '@kubedeck/plugin-clusters-node';
+import { KubeConfig } from '@kubernetes/client-node';
+
+/** kube-sim's demo cluster (no simulation) as cluster `sim`, behind the clusters access service. */
+export async function startSimCluster() {
+  const sim = await startKubeSim({
+    scenario: await loadScenario('demo'),
+    port: 0,
+    simulation: false,
+  });
+  const kubeConfig = new KubeConfig();
+  kubeConfig.loadFromString(sim.kubeconfig());
+  const registry = new DefaultClusterRegistry({
+    logger: mockServices.logger.mock(),
+  });
+  registry.addSuppliers([
+    {
+      id: 'test',
+      getClusters: async () => [
+        { name: 'sim', connectionType: 'direct', kubeConfig },
+      ],
+    },
+  ]);
+  const access = new DefaultClusterAccessService(
+    registry,
+    mockServices.permissions.mock(),
+    mockServices.userInfo.mock(),
+  );
+  const admin = await access.forPlugin({ cluster: 'sim' });
+  return {
+    sim,
+    registry,
+    access,
+    /** Sends a request to the cluster as its admin and returns the JSON answer. */
+    kube: <T = any>(
+      path: string,
+      method: 'POST' | 'PUT' | 'DELETE',
+      body?: unknown,
+    ) => admin.requestJson<T>({ path, method, body }),
+    close: () => sim.close(),
+  };
+}

@@ -1,0 +1,83 @@
+import {
+  coreServices,
+  createBackendPlugin,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  clusterRegistryServiceRef,
+  DefaultClusterRegistry,
+  diagnosisEventsServiceRef,
+  InMemoryDiagnosisEvents,
+} from '@kubedeck/plugin-clusters-node';
+import { messageBrokerServiceRef } from '@kubedeck/plugin-notifications-node';
+import { recordingBroker } from './__testUtils__/events';
+import producersModule from './index';
+
+jest.setTimeout(60_000);
+
+/** Stands in for the notifications plugin, which the module extends. */
+const notificationsPlugin = createBackendPlugin({
+  pluginId: 'kubedeck-notifications',
+  register(env) {
+    env.registerInit({ deps: {}, async init() {} });
+  },
+});
+
+describe('notifications-backend-module-kubedeck-producers', () => {
+  it("publishes the clusters plugin's diagnoses to the backend's broker", async () => {
+    const { broker, next } = await recordingBroker();
+    const diagnosisEvents = new InMemoryDiagnosisEvents();
+    const backend = await startTestBackend({
+      features: [
+        notificationsPlugin,
+        producersModule,
+        mockServices.rootConfig.factory({
+          data: { app: { baseUrl: 'https://portal.example.com' } },
+        }),
+        createServiceFactory({
+          service: messageBrokerServiceRef,
+          deps: {},
+          factory: () => broker,
+        }),
+        createServiceFactory({
+          service: diagnosisEventsServiceRef,
+          deps: {},
+          factory: () => diagnosisEvents,
+        }),
+        createServiceFactory({
+          service: clusterRegistryServiceRef,
+          deps: { logger: coreServices.rootLogger },
+          factory: ({ logger }) => new DefaultClusterRegistry({ logger }),
+        }),
+      ],
+    });
+    try {
+      const now = new Date().toISOString();
+      await diagnosisEvents.publish({
+        type: 'diagnosis.opened',
+        diagnosis: {
+          id: 'd-1',
+          cluster: 'prod',
+          kind: 'PersistentVolumeClaim',
+          namespace: 'db',
+          name: 'data-0',
+          type: 'PvcPending',
+          severity: 'critical',
+          title: 'data-0 is Pending',
+          evidence: [],
+          fix: 'Check the storage class',
+          firstSeen: now,
+          lastSeen: now,
+        },
+      });
+      expect(await next(() => true)).toMatchObject({
+        topic: 'alerts.critical',
+        fingerprint: 'prod/db/PersistentVolumeClaim/data-0/PvcPending',
+        link: 'https://portal.example.com/clusters/prod',
+      });
+    } finally {
+      await backend.stop();
+    }
+  });
+});
