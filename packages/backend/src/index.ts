@@ -1,6 +1,11 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { kubedeckAuditorServiceFactory } from '@kubedeck/plugin-audit-node';
 
 const backend = createBackend();
+
+// Audit trail: Backstage's auditor for every plugin, plus the hash-chained audit table.
+backend.add(kubedeckAuditorServiceFactory);
+backend.add(import('@kubedeck/plugin-audit-backend'));
 
 backend.add(import('@backstage/plugin-app-backend'));
 
@@ -11,9 +16,24 @@ backend.add(import('@backstage/plugin-auth-backend-module-oidc-provider'));
 
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(import('@kubedeck/plugin-permission-backend-module-kubedeck-policy'));
 backend.add(import('@backstage/plugin-kubernetes-backend'));
+// Kubedeck clusters: suppliers, resources, logs, live updates, diagnosis; and the same
+// clusters for Backstage's Kubernetes plugin.
+backend.add(import('@kubedeck/plugin-clusters-backend'));
+backend.add(import('@kubedeck/plugin-kubernetes-backend-module-kubedeck-clusters'));
+// Kubedeck agent hub: registration tokens, the agents' gRPC port, agent clusters (supplied to
+// the clusters plugin by its module).
+backend.add(import('@kubedeck/plugin-agent-hub-backend'));
+backend.add(
+  import('@kubedeck/plugin-agent-hub-backend').then(m => ({
+    default: m.clustersModuleAgentHub,
+  })),
+);
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
+backend.add(import('@kubedeck/plugin-notifications-backend'));
+backend.add(import('@kubedeck/plugin-notifications-backend-module-kubedeck-producers'));
 
 backend.start();

@@ -1,0 +1,31 @@
+import { startAgent, createLogger, type AgentConfig } from '@kubedeck/agent';
+
+/** Runs the real agent in-process against kube-sim, with short backoffs for tests. */
+export async function startTestAgent(options: {
+  grpcPort: number;
+  kubeconfigPath: string;
+  clusterName: string;
+  token?: string;
+  secretName?: string;
+  pendingTooLongSeconds?: number;
+  /** Connect over TLS trusting this CA (PEM); plaintext otherwise. */
+  hubCa?: string;
+}) {
+  const config: AgentConfig = {
+    hubAddress: `127.0.0.1:${options.grpcPort}`,
+    hubInsecure: !options.hubCa,
+    hubCa: options.hubCa,
+    registrationToken: options.token,
+    clusterName: options.clusterName,
+    credentialsNamespace: 'default',
+    credentialsSecret:
+      options.secretName ?? `kubedeck-agent-${options.clusterName}`,
+    kubeconfigPath: options.kubeconfigPath,
+    backoffBaseMs: 50,
+    backoffCapMs: 300,
+    healthPort: 0,
+    pendingTooLongSeconds: options.pendingTooLongSeconds ?? 300,
+    failureDetection: true,
+  };
+  return startAgent(config, { logger: createLogger({ silent: true }) });
+}

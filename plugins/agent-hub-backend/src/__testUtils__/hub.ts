@@ -1,0 +1,117 @@
+import type { Server } from 'node:http';
+import net from 'node:net';
+import {
+  coreServices,
+  createBackendPlugin,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  ClusterDefinition,
+  ClusterSupplier,
+  clustersSupplierExtensionPoint,
+} from '@kubedeck/plugin-clusters-node';
+import type { Knex } from 'knex';
+import { agentHubPlugin } from '../plugin';
+import { clustersModuleAgentHub } from '../module';
+
+export const ADMIN = 'user:default/admin';
+export const VIEWER = 'user:default/viewer';
+
+/** Like the Kubedeck policy: the admin holds `kubedeck.*`; the viewer only `kubedeck.agents.read`. */
+const rolePermissions = createServiceFactory({
+  service: coreServices.permissions,
+  deps: {},
+  factory: () =>
+    mockServices.permissions.mock({
+      authorize: async (requests, options) => {
+        const principal = options?.credentials.principal as {
+          userEntityRef?: string;
+        };
+        return requests.map(r => ({
+          result:
+            principal?.userEntityRef === ADMIN ||
+            r.permission.name === 'kubedeck.agents.read'
+              ? AuthorizeResult.ALLOW
+              : AuthorizeResult.DENY,
+        })) as any;
+      },
+    }),
+});
+
+/** A stand-in for the clusters plugin: owns the supplier extension point and keeps suppliers. */
+function clustersProbe(suppliers: ClusterSupplier[]) {
+  return createBackendPlugin({
+    pluginId: 'clusters',
+    register(env) {
+      env.registerExtensionPoint(clustersSupplierExtensionPoint, {
+        add: supplier => suppliers.push(supplier),
+      });
+      env.registerInit({ deps: {}, async init() {} });
+    },
+  });
+}
+
+/** A free TCP port on loopback. */
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>(resolve =>
+    server.listen(0, '127.0.0.1', () => resolve()),
+  );
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise(resolve => server.close(resolve));
+  return port;
+}
+
+/** A running test hub. */
+export type TestHub = {
+  server: Server;
+  /** The clusters the hub supplies to the clusters plugin. */
+  clusters(): Promise<ClusterDefinition[]>;
+  stop(): Promise<void>;
+};
+
+/**
+ * The agent-hub plugin with its clusters module in a test backend: gRPC in plaintext on
+ * `grpcPort`, heartbeats every second, the given database so a restarted hub sees the same data.
+ */
+export async function startHub(options: {
+  knex: Knex;
+  grpcPort: number;
+  config?: Record<string, unknown>;
+}): Promise<TestHub> {
+  const suppliers: ClusterSupplier[] = [];
+  const backend = await startTestBackend({
+    features: [
+      agentHubPlugin,
+      clustersModuleAgentHub,
+      clustersProbe(suppliers),
+      rolePermissions,
+      mockServices.database.factory({ knex: options.knex }),
+      mockServices.rootConfig.factory({
+        data: {
+          backend: { baseUrl: 'http://localhost:7007' },
+          kubedeck: {
+            agentHub: {
+              grpc: {
+                host: '127.0.0.1',
+                port: options.grpcPort,
+                insecure: true,
+              },
+              heartbeatIntervalSeconds: 1,
+              offlineAfterSeconds: 5,
+              ...options.config,
+            },
+          },
+        },
+      }),
+    ],
+  });
+  return {
+    server: backend.server,
+    clusters: async () =>
+      (await Promise.all(suppliers.map(s => s.getClusters()))).flat(),
+    stop: () => backend.stop(),
+  };
+}

@@ -1,0 +1,98 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { agentHubPermissions } from '@kubedeck/plugin-agent-hub-common';
+import { readAgentHubConfig } from './config';
+import { KnexAgentHubStore } from './database/KnexAgentHubStore';
+import { HubGrpcServer } from './grpc/HubGrpcServer';
+import { AgentService } from './service/AgentService';
+import { PUBLIC_PATHS } from './service/publicRoutes';
+import { createRouter } from './service/router';
+import { TokenService } from './service/TokenService';
+import { agentTunnelsServiceRef } from './tunnel/AgentTunnels';
+
+/**
+ * The Kubedeck agent hub (plugin id `agent-hub`): registration tokens, the agents' gRPC
+ * server, agent clusters as Kubernetes API endpoints, failure reports.
+ *
+ * @public
+ */
+export const agentHubPlugin = createBackendPlugin({
+  pluginId: 'agent-hub',
+  register(env) {
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        lifecycle: coreServices.lifecycle,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        httpAuth: coreServices.httpAuth,
+        httpRouter: coreServices.httpRouter,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
+        tunnels: agentTunnelsServiceRef,
+      },
+      async init(deps) {
+        const { logger, tunnels } = deps;
+        const config = readAgentHubConfig(deps.config);
+        deps.permissionsRegistry.addPermissions(agentHubPermissions);
+        const store = await KnexAgentHubStore.create({
+          database: deps.database,
+        });
+        const tokens = new TokenService(store);
+        const agents = new AgentService({
+          store,
+          tunnels,
+          logger,
+          heartbeatIntervalSeconds: config.heartbeatIntervalSeconds,
+          offlineAfterSeconds: config.offlineAfterSeconds,
+        });
+        await agents.refreshClusters();
+        tunnels.connect({
+          owners: clusterName => agents.ownerOf(clusterName),
+          refresh: () => agents.refreshClusters(),
+        });
+        await deps.scheduler.scheduleTask({
+          id: 'agent-hub-renew-leases',
+          scope: 'local',
+          frequency: {
+            seconds: Math.max(1, tunnels.settings.leaseSeconds / 3),
+          },
+          timeout: { seconds: 30 },
+          fn: () => agents.renewLeases(),
+        });
+
+        const grpc = await HubGrpcServer.start({
+          ...config.grpc,
+          logger,
+          deps: {
+            tokens,
+            agents,
+            tunnels,
+            auditor: deps.auditor,
+            logger,
+            ...config,
+          },
+        });
+        deps.lifecycle.addShutdownHook(() => grpc.close());
+
+        for (const path of PUBLIC_PATHS) {
+          deps.httpRouter.addAuthPolicy({ path, allow: 'unauthenticated' });
+        }
+        deps.httpRouter.use(
+          createRouter({
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+            auditor: deps.auditor,
+            tokens,
+            agents,
+            config,
+          }),
+        );
+      },
+    });
+  },
+});

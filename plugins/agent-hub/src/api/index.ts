@@ -1,0 +1,3 @@
+export { agentHubApiRef } from './AgentHubApi';
+export type { AgentHubApi } from './AgentHubApi';
+export { AgentHubClient } from './AgentHubClient';

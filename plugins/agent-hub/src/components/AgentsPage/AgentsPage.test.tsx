@@ -1,0 +1,56 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { fakeAgentHubApi, renderPage } from './__testUtils__/agentsTestApp';
+
+jest.setTimeout(30_000);
+
+describe('AgentsPage', () => {
+  it('lists agents with their live status and cluster info', async () => {
+    await renderPage(fakeAgentHubApi());
+
+    const table = await screen.findByRole('table', { name: 'Agents' });
+    expect(within(table).getByText('edge')).toBeInTheDocument();
+    expect(within(table).getByText('connected')).toBeInTheDocument();
+    expect(within(table).getByText('offline')).toBeInTheDocument();
+    expect(within(table).getByText('v1.32.0, 3 nodes')).toBeInTheDocument();
+  });
+
+  it('generates the install commands for a new cluster', async () => {
+    const api = fakeAgentHubApi();
+    await renderPage(api);
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Add cluster' }),
+    );
+    await userEvent.type(screen.getByLabelText('Cluster name'), 'prod-eu');
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Generate command' }),
+    );
+
+    expect(
+      await screen.findByText(
+        /helm install kubedeck-agent chart --set clusterName=prod-eu/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/kubectl apply -f/)).toBeInTheDocument();
+    expect(api.createToken).toHaveBeenCalledWith({
+      clusterName: 'prod-eu',
+      preset: 'read-only',
+      expiresInHours: 24,
+    });
+  });
+
+  it('revokes an agent and says so', async () => {
+    const api = fakeAgentHubApi();
+    await renderPage(api);
+    const table = await screen.findByRole('table', { name: 'Agents' });
+    const row = within(table).getByText('edge').closest('tr')!;
+    await userEvent.click(within(row).getByRole('button', { name: 'Revoke' }));
+
+    expect(api.revokeAgent).toHaveBeenCalledWith('a1');
+    expect(
+      await screen.findByText(
+        'Revoked the agent of edge; its stream was closed.',
+      ),
+    ).toBeInTheDocument();
+  });
+});
