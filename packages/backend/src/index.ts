@@ -1,4 +1,5 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { clustersModuleAgentHub } from '@kubedeck/plugin-agent-hub-backend';
 import { kubedeckAuditorServiceFactory } from '@kubedeck/plugin-audit-node';
 
 const backend = createBackend();
@@ -25,11 +26,7 @@ backend.add(import('@kubedeck/plugin-kubernetes-backend-module-kubedeck-clusters
 // Kubedeck agent hub: registration tokens, the agents' gRPC port, agent clusters (supplied to
 // the clusters plugin by its module).
 backend.add(import('@kubedeck/plugin-agent-hub-backend'));
-backend.add(
-  import('@kubedeck/plugin-agent-hub-backend').then(m => ({
-    default: m.clustersModuleAgentHub,
-  })),
-);
+backend.add(clustersModuleAgentHub);
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
