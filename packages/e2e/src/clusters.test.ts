@@ -32,7 +32,7 @@ describe('Clusters', () => {
   });
 
   test('the explorer finds the crashlooping pod', async () => {
-    await portal.page.getByRole('link', { name: DEMO_TITLE }).click();
+    await portal.page.getByRole('link', { name: DEMO_TITLE, exact: true }).click();
     await portal.page.waitForURL(url => url.pathname === '/clusters/demo');
     await portal.page.getByLabel('Namespace').click();
     await portal.page.getByRole('option', { name: 'team-a' }).click();

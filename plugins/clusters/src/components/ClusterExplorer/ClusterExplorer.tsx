@@ -1,0 +1,135 @@
+import { Content, ResponseErrorPanel } from '@backstage/core-components';
+import { useRouteRef } from '@backstage/frontend-plugin-api';
+import Grid from '@material-ui/core/Grid';
+import Paper from '@material-ui/core/Paper';
+import { useMemo, useState } from 'react';
+import { useNavigate, useParams } from 'react-router-dom';
+import { KubeObject } from '../../api';
+import { useUserState } from '../../hooks/useUserState';
+import { podRouteRef } from '../../routes';
+import { LiveIndicator } from '../LiveIndicator';
+import { ObjectDrawer } from '../ObjectDetails';
+import { ClusterHeader } from './ClusterHeader';
+import { columnsOf, searchText } from './columns';
+import { ColumnsMenu } from './ColumnsMenu';
+import { ExplorerToolbar } from './ExplorerToolbar';
+import { KindMenu } from './KindMenu';
+import { ResourceTable } from './ResourceTable';
+import { useExplorerView } from './useExplorerView';
+import { objectKey, useLiveList } from './useLiveList';
+import { useServerPaging } from './useServerPaging';
+
+const PAGE_SIZE = 100;
+
+/** One cluster: kinds, namespace and filters, and a live, server-paginated table. */
+export function ClusterExplorer() {
+  const { cluster = '' } = useParams();
+  const navigate = useNavigate();
+  const podLink = useRouteRef(podRouteRef);
+  const view = useExplorerView(cluster);
+  const { kind, namespace, labelSelector } = view;
+  const [text, setText] = useState('');
+  const [opened, setOpened] = useState<KubeObject>();
+  const [hidden, setHidden] = useUserState<string[]>(
+    `hiddenColumns:${kind.kind}`,
+    [],
+  );
+  const paging = useServerPaging(
+    [cluster, kind.id, namespace, labelSelector].join('|'),
+  );
+  const ref = useMemo(
+    () => ({ cluster, type: kind.type, namespace: namespace || undefined }),
+    [cluster, kind.type, namespace],
+  );
+  const list = useLiveList(ref, {
+    kind: kind.kind,
+    labelSelector,
+    limit: PAGE_SIZE,
+    continueToken: paging.continueToken,
+    after: paging.after,
+  });
+
+  const allColumns = columnsOf(kind.kind, kind.namespaced && !namespace);
+  const needle = text.trim().toLowerCase();
+  const podPath = (o: KubeObject) =>
+    kind.kind === 'Pod' && podLink
+      ? podLink({
+          cluster,
+          namespace: o.metadata.namespace ?? '',
+          pod: o.metadata.name,
+        })
+      : undefined;
+  const where = `${namespace ? ` in ${namespace}` : ''}${
+    labelSelector ? ` matching ${labelSelector}` : ''
+  }`;
+
+  return (
+    <Content>
+      <ClusterHeader cluster={cluster}>
+        <LiveIndicator state={list.live} />
+      </ClusterHeader>
+      <Grid container spacing={2}>
+        <Grid item xs={12} md={3} lg={2}>
+          <Paper>
+            <KindMenu
+              kinds={view.kinds}
+              selected={kind.id}
+              onSelect={view.setKind}
+            />
+          </Paper>
+        </Grid>
+        <Grid item xs={12} md={9} lg={10}>
+          <Paper>
+            <ExplorerToolbar
+              cluster={cluster}
+              namespaced={kind.namespaced}
+              namespace={namespace}
+              onNamespace={view.setNamespace}
+              labelSelector={labelSelector}
+              onLabelSelector={view.setLabelSelector}
+              text={text}
+              onText={setText}
+            >
+              <ColumnsMenu
+                columns={allColumns}
+                hidden={hidden}
+                onChange={setHidden}
+              />
+            </ExplorerToolbar>
+            {list.error && <ResponseErrorPanel error={list.error} />}
+            <ResourceTable
+              title={kind.title}
+              items={
+                needle
+                  ? list.items.filter(o => searchText(o).includes(needle))
+                  : list.items
+              }
+              columns={allColumns.filter(c => !hidden.includes(c.id))}
+              loading={list.loading}
+              linkOf={podPath}
+              onOpen={o => {
+                const path = podPath(o);
+                if (path) navigate(path);
+                else setOpened(o);
+              }}
+              page={paging.page}
+              hasNext={Boolean(list.next)}
+              onPrevious={paging.previous}
+              onNext={() => {
+                const last = list.items[list.items.length - 1];
+                if (list.next) paging.next(list.next, last && objectKey(last));
+              }}
+              emptyText={`No ${kind.title.toLowerCase()}${where}.`}
+            />
+          </Paper>
+        </Grid>
+      </Grid>
+      <ObjectDrawer
+        cluster={cluster}
+        type={kind.type}
+        object={opened}
+        onClose={() => setOpened(undefined)}
+      />
+    </Content>
+  );
+}

@@ -1,0 +1,1 @@
+export { ClusterExplorer } from './ClusterExplorer';

@@ -1,0 +1,1 @@
+export { ClustersOverview } from './ClustersOverview';

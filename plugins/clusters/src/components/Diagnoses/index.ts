@@ -1,0 +1,4 @@
+export { DiagnosesPage } from './DiagnosesPage';
+export { DiagnosisList } from './DiagnosisList';
+export { DiagnosesError } from './DiagnosesError';
+export { HealthSummary } from './HealthSummary';

@@ -1,0 +1,5 @@
+export { EntityWorkloadsContent } from './EntityWorkloadsContent';
+export {
+  isKubernetesEntity,
+  entityWorkloadSelector,
+} from './entityWorkloadSelector';

@@ -1,0 +1,2 @@
+export { LogsViewer } from './LogsViewer';
+export type { LogsViewerProps } from './LogsViewer';

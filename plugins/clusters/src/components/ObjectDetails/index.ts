@@ -1,0 +1,3 @@
+export { ObjectDrawer } from './ObjectDrawer';
+export { ObjectEvents } from './ObjectEvents';
+export { ObjectYaml } from './ObjectYaml';

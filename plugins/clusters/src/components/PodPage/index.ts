@@ -1,0 +1,1 @@
+export { PodPage } from './PodPage';
