@@ -134,9 +134,11 @@ export function addReadRoutes(
   contexts: RequestContexts,
   informers: InformerRegistry,
 ) {
+  // Namespaced routes first: `/clusters/c/namespaces/ns/core/v1/events` would otherwise match
+  // the cluster-scoped object-events route.
   for (const prefix of [
-    '/clusters/:cluster',
     '/clusters/:cluster/namespaces/:namespace',
+    '/clusters/:cluster',
   ]) {
     router.get(`${prefix}/${COLLECTION}`, async (req, res) => {
       res.json(await listObjects(await contexts.resource(req), req, informers));

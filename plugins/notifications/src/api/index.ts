@@ -1,0 +1,7 @@
+export { kubedeckNotificationsApiRef } from './KubedeckNotificationsApi';
+export type {
+  ChannelTestResult,
+  ChannelTypeInfo,
+  KubedeckNotificationsApi,
+} from './KubedeckNotificationsApi';
+export { KubedeckNotificationsClient } from './KubedeckNotificationsClient';

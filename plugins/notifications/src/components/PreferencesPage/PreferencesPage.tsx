@@ -1,0 +1,18 @@
+import { Content } from '@backstage/core-components';
+import { notificationPreferencesReadPermission } from '@kubedeck/plugin-notifications-common';
+import { PermissionGate } from '../PermissionGate';
+import { NotificationPreferences } from './NotificationPreferences';
+
+/** The signed-in user's notification preferences: a category × channel matrix. */
+export function PreferencesPage() {
+  return (
+    <Content>
+      <PermissionGate
+        permission={notificationPreferencesReadPermission}
+        action="read your notification preferences"
+      >
+        <NotificationPreferences />
+      </PermissionGate>
+    </Content>
+  );
+}
