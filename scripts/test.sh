@@ -10,10 +10,17 @@ ensure_deps || { echo "yarn install failed"; echo "0 passed, 1 failed"; exit 1; 
 bash scripts/system-deps.sh || { echo "installing system packages failed"; echo "0 passed, 1 failed"; exit 1; }
 
 RESULTS="$(mktemp -d)"
+chmod 755 "$RESULTS" # the postgres user runs the server below it
 PG_DIR="$RESULTS/pg"
 PG_PORT="${KUBEDECK_TEST_PG_PORT:-$(node -e 's=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')}"
-export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="$(scripts/postgres.sh start "$PG_DIR" "$PG_PORT")"
 trap 'scripts/postgres.sh stop "$PG_DIR"' EXIT
+if ! PG_URL="$(scripts/postgres.sh start "$PG_DIR" "$PG_PORT")"; then
+  echo "Could not start PostgreSQL for the tests; its log:"
+  cat "$PG_DIR/log" 2>/dev/null
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="$PG_URL"
 
 passed=0; failed=0; skipped=0
 count() { passed=$((passed + $1)); failed=$((failed + $2)); skipped=$((skipped + ${3:-0})); }

@@ -152,7 +152,7 @@ describe('kubectl against the simulated demo cluster', () => {
     expect((await kubectl('rollout', 'history', '-n', 'payments', 'deployment/checkout')).stdout).toMatch(/^3\s+<none>$/m);
 
     expect((await kubectl('scale', '-n', 'payments', 'deployment/checkout', '--replicas=3')).stdout).toBe('deployment.apps/checkout scaled\n');
-    await until('3/3', async () => rowOf((await kubectl('get', 'deploy', '-n', 'payments')).stdout, 'checkout')?.[1] === '3/3');
+    await until('3/3', async () => rowOf((await kubectl('get', 'deploy', '-n', 'payments')).stdout, 'checkout')?.[1] === '3/3', 60_000);
   });
 
   it('shows resource usage with kubectl top', async () => {
