@@ -6,3 +6,4 @@
 export * from './permissions';
 export * from './presets';
 export * from './api';
+export * from './events';
