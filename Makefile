@@ -8,4 +8,4 @@ test:
 	@bash scripts/test.sh
 
 bench:
-	@bash scripts/bench.sh
+	@bash scripts/bench.sh $(ONLY)

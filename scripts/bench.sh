@@ -5,4 +5,4 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
 ensure_deps
-node scripts/bench-report.mjs
+node scripts/bench-report.mjs "$@"
