@@ -3,15 +3,53 @@ import { compareLines, LogLine } from './logLine';
 
 const MAX_BUFFERED = 20_000;
 
+type Head = { lines: AsyncIterator<LogLine>; line?: LogLine };
+
+async function advance(head: Head): Promise<void> {
+  try {
+    const next = await head.lines.next();
+    head.line = next.done ? undefined : next.value;
+  } catch {
+    // one container failing never ends the merged stream
+    head.line = undefined;
+  }
+}
+
+/** Merges sources that are each in time order, holding one line per source. */
+async function* mergeInOrder(
+  sources: AsyncIterable<LogLine>[],
+): AsyncGenerator<LogLine> {
+  const heads: Head[] = sources.map(s => ({
+    lines: s[Symbol.asyncIterator](),
+  }));
+  try {
+    await Promise.all(heads.map(advance));
+    for (;;) {
+      let first: Head | undefined;
+      for (const head of heads) {
+        if (head.line && (!first || compareLines(head.line, first.line!) < 0)) {
+          first = head;
+        }
+      }
+      if (!first) return;
+      yield first.line!;
+      await advance(first);
+    }
+  } finally {
+    await Promise.all(heads.map(h => h.lines.return?.()));
+  }
+}
+
 /**
  * Merges the lines of many sources (one per pod container) into time order. Sources may be
  * added while following. Following, lines are held for a short window so that lines from
- * slower sources still come out in order; otherwise all sources are read first.
+ * slower sources still come out in order; otherwise the sources are merged line by line.
  */
 export class LogMerger {
   readonly #buffer: LogLine[] = [];
   readonly #arrivals: number[] = [];
   readonly #pumps = new Set<Promise<void>>();
+  readonly #sources: AsyncIterable<LogLine>[] = [];
   readonly #windowMs: number;
 
   constructor(
@@ -23,6 +61,10 @@ export class LogMerger {
   }
 
   add(source: AsyncIterable<LogLine>) {
+    if (!this.follow) {
+      this.#sources.push(source);
+      return;
+    }
     const pump = this.#pump(source).finally(() => this.#pumps.delete(pump));
     this.#pumps.add(pump);
   }
@@ -41,18 +83,10 @@ export class LogMerger {
     }
   }
 
-  #take(count: number): LogLine[] {
-    this.#arrivals.splice(0, count);
-    return this.#buffer.splice(0, count).sort(compareLines);
-  }
-
   /** The merged lines. Without follow, ends when every source has ended. */
   async *lines(): AsyncGenerator<LogLine> {
     if (!this.follow) {
-      while (this.#pumps.size > 0) {
-        await Promise.all([...this.#pumps]);
-      }
-      yield* this.#take(this.#buffer.length);
+      yield* mergeInOrder(this.#sources);
       return;
     }
     while (!this.signal.aborted) {
