@@ -7,6 +7,14 @@ export interface Config {
          * are announced on `alerts.security`, once a day. Default 14.
          */
         certificateExpiryDays?: number;
+        /**
+         * One user collecting `threshold` permission denials within `windowMinutes` is
+         * announced on `alerts.security`. Defaults: 20 within 5 minutes.
+         */
+        permissionDenials?: {
+          threshold?: number;
+          windowMinutes?: number;
+        };
       };
     };
   };

@@ -1,3 +1,4 @@
+import { parseEntityRef } from '@backstage/catalog-model';
 import { createHash } from 'node:crypto';
 
 /** The object an event is about. */
@@ -44,5 +45,17 @@ export class PortalLinks {
       )}/pods/${encodeURIComponent(subject.name)}`;
     }
     return cluster;
+  }
+
+  /** An entity's catalog page, such as a user's. */
+  entityPage(entityRef: string): string {
+    const { kind, namespace, name } = parseEntityRef(entityRef);
+    return `${this.#base}/catalog/${[
+      namespace,
+      kind.toLocaleLowerCase('en-US'),
+      name,
+    ]
+      .map(encodeURIComponent)
+      .join('/')}`;
   }
 }

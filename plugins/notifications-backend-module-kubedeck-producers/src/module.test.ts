@@ -11,6 +11,11 @@ import {
   InMemoryDiagnosisEvents,
 } from '@kubedeck/plugin-clusters-node';
 import { messageBrokerServiceRef } from '@kubedeck/plugin-notifications-node';
+import {
+  DefaultEventsService,
+  eventsServiceRef,
+} from '@backstage/plugin-events-node';
+import { AGENT_LIFECYCLE_TOPIC } from '@kubedeck/plugin-agent-hub-common';
 import { recordingBroker } from './__testUtils__/events';
 import producersModule from './index';
 
@@ -25,9 +30,12 @@ const notificationsPlugin = createBackendPlugin({
 });
 
 describe('notifications-backend-module-kubedeck-producers', () => {
-  it("publishes the clusters plugin's diagnoses to the backend's broker", async () => {
+  it("publishes the clusters plugin's diagnoses and the agent hub's lifecycle events to the backend's broker", async () => {
     const { broker, next } = await recordingBroker();
     const diagnosisEvents = new InMemoryDiagnosisEvents();
+    const events = DefaultEventsService.create({
+      logger: mockServices.logger.mock(),
+    });
     const backend = await startTestBackend({
       features: [
         notificationsPlugin,
@@ -39,6 +47,11 @@ describe('notifications-backend-module-kubedeck-producers', () => {
           service: messageBrokerServiceRef,
           deps: {},
           factory: () => broker,
+        }),
+        createServiceFactory({
+          service: eventsServiceRef,
+          deps: {},
+          factory: () => events,
         }),
         createServiceFactory({
           service: diagnosisEventsServiceRef,
@@ -75,6 +88,20 @@ describe('notifications-backend-module-kubedeck-producers', () => {
         topic: 'alerts.critical',
         fingerprint: 'prod/db/PersistentVolumeClaim/data-0/PvcPending',
         link: 'https://portal.example.com/clusters/prod',
+      });
+
+      await events.publish({
+        topic: AGENT_LIFECYCLE_TOPIC,
+        eventPayload: {
+          type: 'agent.offline',
+          agentId: 'a-1',
+          cluster: 'edge',
+          at: now,
+        },
+      });
+      expect(await next(e => e.cluster === 'edge')).toMatchObject({
+        topic: 'alerts.operations',
+        fingerprint: 'edge/-/Agent/a-1/AgentOffline',
       });
     } finally {
       await backend.stop();

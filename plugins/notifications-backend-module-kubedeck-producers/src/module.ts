@@ -8,16 +8,20 @@ import {
   diagnosisEventsServiceRef,
 } from '@kubedeck/plugin-clusters-node';
 import { messageBrokerServiceRef } from '@kubedeck/plugin-notifications-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { AgentLifecycleProducer } from './agents/AgentLifecycleProducer';
 import { ClusterAddedProducer } from './clusters/ClusterAddedProducer';
 import { KnownClusterStore } from './clusters/KnownClusterStore';
 import { DiagnosisProducer } from './diagnosis/DiagnosisProducer';
 import { PortalLinks } from './events';
 import { CertificateExpiryProducer } from './security/CertificateExpiryProducer';
+import { PermissionDenialBurstProducer } from './security/PermissionDenialBurstProducer';
 import { RbacWatchProducer } from './security/RbacWatchProducer';
 
 /**
  * Publishes Kubedeck events to the notifications message broker: cluster diagnoses opening and
- * resolving, RBAC changes, expiring TLS certificates and newly added clusters.
+ * resolving, agents going offline and back, RBAC changes, expiring TLS certificates, bursts of
+ * permission denials and newly added clusters and agents.
  *
  * @public
  */
@@ -36,6 +40,7 @@ export const notificationsModuleKubedeckProducers = createBackendModule({
         diagnosisEvents: diagnosisEventsServiceRef,
         registry: clusterRegistryServiceRef,
         access: clusterAccessServiceRef,
+        events: eventsServiceRef,
       },
       async init(deps) {
         const { config, logger, scheduler, registry, access, broker } = deps;
@@ -45,6 +50,21 @@ export const notificationsModuleKubedeckProducers = createBackendModule({
 
         const diagnoses = new DiagnosisProducer({ broker, links, logger });
         const unsubscribe = diagnoses.start(deps.diagnosisEvents);
+
+        await new AgentLifecycleProducer({ broker, links, logger }).start(
+          deps.events,
+        );
+
+        const denials = config.getOptionalConfig(
+          'kubedeck.notifications.producers.permissionDenials',
+        );
+        await new PermissionDenialBurstProducer({
+          broker,
+          links,
+          logger,
+          threshold: denials?.getOptionalNumber('threshold') ?? 20,
+          windowMs: (denials?.getOptionalNumber('windowMinutes') ?? 5) * 60_000,
+        }).start(deps.events);
 
         const rbac = new RbacWatchProducer({ access, broker, links, logger });
         await scheduler.scheduleTask({

@@ -6,3 +6,5 @@
  */
 
 export { permissionModuleKubedeckPolicy as default } from './module';
+export { PERMISSION_DENIED_TOPIC } from './denials';
+export type { PermissionDeniedEvent } from './denials';

@@ -2,12 +2,13 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import { KubedeckPermissionPolicy } from './policy/KubedeckPermissionPolicy';
 
 /**
  * Installs the Kubedeck role-based permission policy, configured under
- * `kubedeck.permissions`.
+ * `kubedeck.permissions`. Denials are published on `kubedeck.permission.denied`.
  *
  * @public
  */
@@ -21,11 +22,13 @@ export const permissionModuleKubedeckPolicy = createBackendModule({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         userInfo: coreServices.userInfo,
+        events: eventsServiceRef,
       },
-      async init({ policy, config, logger, userInfo }) {
+      async init({ policy, config, logger, userInfo, events }) {
         const kubedeckPolicy = KubedeckPermissionPolicy.fromConfig(config, {
           logger,
           userInfo,
+          events,
         });
         policy.setPolicy(kubedeckPolicy);
         logger.info(`Kubedeck permission policy: ${kubedeckPolicy.describe()}`);

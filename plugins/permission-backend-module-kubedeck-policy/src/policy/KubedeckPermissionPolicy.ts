@@ -4,6 +4,7 @@ import {
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
+import type { EventsService } from '@backstage/plugin-events-node';
 import {
   AuthorizeResult,
   isResourcePermission,
@@ -22,6 +23,7 @@ import {
   RoleAssignment,
 } from './readPolicyConfig';
 import { scopesToCriteria } from './scopeConditions';
+import { PERMISSION_DENIED_TOPIC, PermissionDeniedEvent } from '../denials';
 
 const KUBEDECK_PREFIX = 'kubedeck.';
 
@@ -35,15 +37,25 @@ const KUBEDECK_PREFIX = 'kubedeck.';
  * kinds become a conditional decision for Kubernetes object permissions and a
  * denial for anything else. Other plugins' permissions are allowed unless
  * `allowNonKubedeck` is false, in which case the roles decide them as well.
+ *
+ * With an events service, every denial decided for a user is published on
+ * {@link PERMISSION_DENIED_TOPIC}, without waiting for it.
  */
 export class KubedeckPermissionPolicy implements PermissionPolicy {
   private readonly settings: KubedeckPolicySettings;
   private readonly logger: LoggerService;
   private readonly userInfo: UserInfoService;
+  private readonly events?: EventsService;
+  private readonly now: () => Date;
 
   static fromConfig(
     config: Config,
-    options: { logger: LoggerService; userInfo: UserInfoService },
+    options: {
+      logger: LoggerService;
+      userInfo: UserInfoService;
+      events?: EventsService;
+      now?: () => Date;
+    },
   ): KubedeckPermissionPolicy {
     return new KubedeckPermissionPolicy({
       settings: readPolicyConfig(config),
@@ -55,10 +67,14 @@ export class KubedeckPermissionPolicy implements PermissionPolicy {
     settings: KubedeckPolicySettings;
     logger: LoggerService;
     userInfo: UserInfoService;
+    events?: EventsService;
+    now?: () => Date;
   }) {
     this.settings = options.settings;
     this.logger = options.logger;
     this.userInfo = options.userInfo;
+    this.events = options.events;
+    this.now = options.now ?? (() => new Date());
   }
 
   async handle(
@@ -80,6 +96,7 @@ export class KubedeckPermissionPolicy implements PermissionPolicy {
     const who = info.userEntityRef;
     const grants = this.grantingAssignments(permission.name, info);
     if (grants.length === 0) {
+      this.announceDenial(who, permission.name);
       return this.decide(
         AuthorizeResult.DENY,
         permission.name,
@@ -96,6 +113,7 @@ export class KubedeckPermissionPolicy implements PermissionPolicy {
       );
     }
     if (!isResourcePermission(permission, CLUSTER_RESOURCE_TYPE)) {
+      this.announceDenial(who, permission.name);
       return this.decide(
         AuthorizeResult.DENY,
         permission.name,
@@ -136,6 +154,23 @@ export class KubedeckPermissionPolicy implements PermissionPolicy {
           assignment.groups.some(group => ownership.has(group))) &&
         assignment.grants(permissionName),
     );
+  }
+
+  /** Publishes a denial without delaying the decision; a failure only costs the event. */
+  private announceDenial(userEntityRef: string, permission: string): void {
+    if (!this.events) return;
+    const eventPayload: PermissionDeniedEvent = {
+      userEntityRef,
+      permission,
+      at: this.now().toISOString(),
+    };
+    this.events
+      .publish({ topic: PERMISSION_DENIED_TOPIC, eventPayload })
+      .catch(error =>
+        this.logger.warn(
+          `Could not publish a denial of ${permission} for ${userEntityRef}: ${error}`,
+        ),
+      );
   }
 
   private decide(
