@@ -8,8 +8,10 @@ import {
   clusterRegistryServiceRef,
   clusterResourcePermissionResourceRef,
   clusterResourcePermissionRules,
+  clustersDiagnosisExtensionPoint,
   ClusterSupplier,
   clustersSupplierExtensionPoint,
+  DiagnosisFindingSource,
   decodeClusterResourceRef,
   diagnosisEventsServiceRef,
 } from '@kubedeck/plugin-clusters-node';
@@ -36,6 +38,12 @@ export const clustersPlugin = createBackendPlugin({
     env.registerExtensionPoint(clustersSupplierExtensionPoint, {
       add(supplier) {
         suppliers.push(supplier);
+      },
+    });
+    const findingSources: DiagnosisFindingSource[] = [];
+    env.registerExtensionPoint(clustersDiagnosisExtensionPoint, {
+      addFindingSource(source) {
+        findingSources.push(source);
       },
     });
     env.registerInit({
@@ -76,6 +84,7 @@ export const clustersPlugin = createBackendPlugin({
           store: diagnosisStore,
           events: deps.diagnosisEvents,
           logger,
+          sources: findingSources,
         });
         await deps.scheduler.scheduleTask({
           id: 'clusters-diagnosis',

@@ -1,4 +1,8 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
+import type {
+  DiagnosisSeverity,
+  DiagnosisType,
+} from '@kubedeck/plugin-clusters-common';
 import type { ClusterDefinition } from './cluster';
 
 /**
@@ -31,4 +35,51 @@ export interface ClustersSupplierExtensionPoint {
 export const clustersSupplierExtensionPoint =
   createExtensionPoint<ClustersSupplierExtensionPoint>({
     id: 'clusters.suppliers',
+  });
+
+/**
+ * A problem found outside the clusters plugin's own analyzers, such as by an in-cluster agent.
+ *
+ * @public
+ */
+export type DiagnosisFinding = {
+  kind: string;
+  namespace?: string;
+  name: string;
+  type: DiagnosisType;
+  severity: DiagnosisSeverity;
+  title: string;
+  evidence: string[];
+  fix: string;
+};
+
+/**
+ * Reports problems of clusters to the clusters plugin's diagnosis, next to its analyzers.
+ *
+ * @public
+ */
+export interface DiagnosisFindingSource {
+  /** A short name for logs and evidence, such as `agent-hub`. */
+  readonly id: string;
+  /** Current findings for one cluster; an empty list resolves what this source reported before. */
+  getFindings(cluster: string): Promise<DiagnosisFinding[]>;
+}
+
+/**
+ * The interface of {@link clustersDiagnosisExtensionPoint}.
+ *
+ * @public
+ */
+export interface ClustersDiagnosisExtensionPoint {
+  addFindingSource(source: DiagnosisFindingSource): void;
+}
+
+/**
+ * Lets modules of the `clusters` plugin feed findings into its diagnoses.
+ *
+ * @public
+ */
+export const clustersDiagnosisExtensionPoint =
+  createExtensionPoint<ClustersDiagnosisExtensionPoint>({
+    id: 'clusters.diagnosis',
   });

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import {
   AuditorServiceCreateEventOptions,
+  BackendFeature,
   BackstageCredentials,
   coreServices,
   createServiceFactory,
@@ -47,7 +48,12 @@ export type ClustersTestBackend = {
  */
 export async function startClustersTestBackend(
   clusters: JsonObject,
-  options: { anonymousRequests?: 'refused'; realScheduler?: boolean } = {},
+  options: {
+    anonymousRequests?: 'refused';
+    realScheduler?: boolean;
+    /** More features, such as modules of the plugin. */
+    features?: BackendFeature[];
+  } = {},
 ): Promise<ClustersTestBackend> {
   const state: TestBackendState = {
     policy: () => ({ result: AuthorizeResult.ALLOW }),
@@ -70,6 +76,7 @@ export async function startClustersTestBackend(
   const backend = await startTestBackend({
     features: [
       clustersPlugin,
+      ...(options.features ?? []),
       ...(options.realScheduler ? [schedulerServiceFactory] : []),
       ...(options.anonymousRequests === 'refused'
         ? [

@@ -1,5 +1,5 @@
+import type { DiagnosisFinding } from '@kubedeck/plugin-clusters-node';
 import type { ClusterDiagnosis } from '@kubedeck/plugin-clusters-common';
-import type { Finding } from '../diagnosis/types';
 
 /** Which diagnoses to list. */
 export type DiagnosisFilter = {
@@ -11,6 +11,12 @@ export type DiagnosisFilter = {
   limit?: number;
 };
 
+/**
+ * A finding with the ids of the finding sources that reported it; none or empty means only
+ * the clusters plugin's own analyzers did.
+ */
+export type SourcedFinding = DiagnosisFinding & { sources?: string[] };
+
 /** Keeps diagnoses with first seen, last seen and resolved times. */
 export interface DiagnosisStore {
   /**
@@ -19,8 +25,10 @@ export interface DiagnosisStore {
    */
   reconcile(
     cluster: string,
-    findings: Finding[],
+    findings: SourcedFinding[],
     now: Date,
   ): Promise<{ opened: ClusterDiagnosis[]; resolved: ClusterDiagnosis[] }>;
+  /** The open diagnoses of one cluster as the findings that were last recorded for them. */
+  openFindings(cluster: string): Promise<SourcedFinding[]>;
   list(filter: DiagnosisFilter): Promise<ClusterDiagnosis[]>;
 }

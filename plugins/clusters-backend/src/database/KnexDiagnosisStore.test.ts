@@ -1,10 +1,10 @@
+import type { DiagnosisFinding } from '@kubedeck/plugin-clusters-node';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { Finding } from '../diagnosis/types';
 import { KnexDiagnosisStore } from './KnexDiagnosisStore';
 
 jest.setTimeout(60_000);
 
-const crash: Finding = {
+const crash: DiagnosisFinding = {
   kind: 'Pod',
   namespace: 'shop',
   name: 'api-1',
@@ -14,7 +14,7 @@ const crash: Finding = {
   evidence: ['exit code 1'],
   fix: 'Fix it',
 };
-const pvc: Finding = {
+const pvc: DiagnosisFinding = {
   kind: 'PersistentVolumeClaim',
   namespace: 'shop',
   name: 'data',

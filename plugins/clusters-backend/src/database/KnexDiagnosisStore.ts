@@ -1,9 +1,13 @@
+import type { DiagnosisFinding } from '@kubedeck/plugin-clusters-node';
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import type { ClusterDiagnosis } from '@kubedeck/plugin-clusters-common';
 import { createHash } from 'node:crypto';
 import { Knex } from 'knex';
-import type { Finding } from '../diagnosis/types';
-import { DiagnosisFilter, DiagnosisStore } from './DiagnosisStore';
+import {
+  DiagnosisFilter,
+  DiagnosisStore,
+  SourcedFinding,
+} from './DiagnosisStore';
 import { migratedClient } from './migrations';
 
 const TABLE = 'kubedeck_diagnoses';
@@ -19,13 +23,17 @@ type Row = {
   title: string;
   evidence: string;
   fix: string;
+  sources: string;
   first_seen: Date | string | number;
   last_seen: Date | string | number;
   resolved_at: Date | string | number | null;
 };
 
 /** The stable id of one problem of one object. */
-export function diagnosisId(cluster: string, finding: Finding): string {
+export function diagnosisId(
+  cluster: string,
+  finding: DiagnosisFinding,
+): string {
   return createHash('sha256')
     .update(
       [
@@ -72,7 +80,7 @@ export class KnexDiagnosisStore implements DiagnosisStore {
     );
   }
 
-  async reconcile(cluster: string, findings: Finding[], now: Date) {
+  async reconcile(cluster: string, findings: SourcedFinding[], now: Date) {
     return this.db.transaction(async tx => {
       const known = new Map<string, Row>(
         (await tx<Row>(TABLE).where({ cluster })).map(row => [row.id, row]),
@@ -96,6 +104,7 @@ export class KnexDiagnosisStore implements DiagnosisStore {
           title: finding.title,
           evidence: JSON.stringify(finding.evidence),
           fix: finding.fix,
+          sources: JSON.stringify(finding.sources ?? []),
           first_seen: isNew ? now : previous!.first_seen,
           last_seen: now,
           resolved_at: null,
@@ -113,6 +122,26 @@ export class KnexDiagnosisStore implements DiagnosisStore {
         }
       }
       return { opened, resolved };
+    });
+  }
+
+  async openFindings(cluster: string): Promise<SourcedFinding[]> {
+    const rows = await this.db<Row>(TABLE)
+      .where({ cluster })
+      .whereNull('resolved_at');
+    return rows.map(row => {
+      const { namespace, type, severity, title, evidence, fix } = fromRow(row);
+      return {
+        kind: row.kind,
+        ...(namespace ? { namespace } : {}),
+        name: row.name,
+        type,
+        severity,
+        title,
+        evidence,
+        fix,
+        sources: JSON.parse(row.sources),
+      };
     });
   }
 

@@ -5,6 +5,8 @@ import {
   DefaultClusterAccessService,
   DefaultClusterRegistry,
   DiagnosisEvent,
+  DiagnosisFinding,
+  DiagnosisFindingSource,
   InMemoryDiagnosisEvents,
 } from '@kubedeck/plugin-clusters-node';
 import { KubeConfig } from '@kubernetes/client-node';
@@ -102,5 +104,157 @@ describe('DiagnosisService against kube-sim', () => {
     } finally {
       await sim.close();
     }
+  });
+
+  describe('with finding sources', () => {
+    let sim: Awaited<ReturnType<typeof startKubeSim>>;
+    let access: DefaultClusterAccessService;
+    let registry: DefaultClusterRegistry;
+
+    beforeAll(async () => {
+      sim = await startKubeSim({
+        scenario: await loadScenario('demo'),
+        port: 0,
+      });
+      const kubeConfig = new KubeConfig();
+      kubeConfig.loadFromString(sim.kubeconfig());
+      registry = new DefaultClusterRegistry({
+        logger: mockServices.logger.mock(),
+      });
+      registry.addSuppliers([
+        {
+          id: 'test',
+          getClusters: async () => [
+            { name: 'demo', connectionType: 'demo', kubeConfig },
+          ],
+        },
+      ]);
+      access = new DefaultClusterAccessService(
+        registry,
+        mockServices.permissions.mock(),
+        mockServices.userInfo.mock(),
+      );
+    });
+    afterAll(() => sim?.close());
+
+    const crash: DiagnosisFinding = {
+      kind: 'Pod',
+      namespace: 'team-a',
+      name: 'api-1',
+      type: 'CrashLoopBackOff',
+      severity: 'critical',
+      title: 'Container api keeps crashing',
+      evidence: ['Exit code 1'],
+      fix: 'Read the previous logs',
+    };
+    const nodeDown: DiagnosisFinding = {
+      kind: 'Node',
+      name: 'node-9',
+      type: 'NodeNotReady',
+      severity: 'critical',
+      title: 'Node node-9 is not ready',
+      evidence: ['kubelet stopped posting status'],
+      fix: 'Check the kubelet',
+    };
+
+    /** A source whose next answer a test sets: findings, or an error to throw. */
+    function scriptedSource(id: string) {
+      let next: DiagnosisFinding[] | Error = [];
+      const source: DiagnosisFindingSource = {
+        id,
+        getFindings: async () => {
+          if (next instanceof Error) throw next;
+          return next;
+        },
+      };
+      return { source, answer: (a: DiagnosisFinding[] | Error) => (next = a) };
+    }
+
+    async function setup(sources: DiagnosisFindingSource[]) {
+      const store = await KnexDiagnosisStore.create({
+        database: mockServices.database({
+          knex: await databases.init('SQLITE_3'),
+        }),
+      });
+      const events = new InMemoryDiagnosisEvents();
+      const published: DiagnosisEvent[] = [];
+      events.subscribe(event => void published.push(event));
+      const logger = mockServices.logger.mock();
+      const service = new DiagnosisService({
+        registry,
+        access,
+        store,
+        events,
+        logger,
+        analyzers: [() => [crash]],
+        sources,
+      });
+      const open = () => store.list({ state: 'open', cluster: 'demo' });
+      return { service, published, logger, open };
+    }
+
+    it("merges a source's report of the same problem into the analyzers' diagnosis", async () => {
+      const agent = scriptedSource('agent-hub');
+      const { service, open } = await setup([agent.source]);
+      agent.answer([
+        { ...crash, title: 'Agent: api crashes', evidence: ['OOM? no'] },
+        nodeDown,
+      ]);
+      await service.runCluster('demo');
+      const diagnoses = await open();
+      expect(diagnoses).toHaveLength(2);
+      expect(diagnoses.find(d => d.type === 'CrashLoopBackOff')).toMatchObject({
+        title: crash.title,
+        evidence: ['Exit code 1', 'agent-hub: OOM? no'],
+      });
+      expect(diagnoses.find(d => d.type === 'NodeNotReady')).toMatchObject({
+        name: 'node-9',
+        title: nodeDown.title,
+        evidence: ['agent-hub: kubelet stopped posting status'],
+      });
+    });
+
+    it('keeps what a failing source reported open, and resolves it once the source reports it gone', async () => {
+      const agent = scriptedSource('agent-hub');
+      const other = scriptedSource('other');
+      const { service, published, logger, open } = await setup([
+        agent.source,
+        other.source,
+      ]);
+      agent.answer([nodeDown, { ...crash, evidence: ['seen by agent'] }]);
+      other.answer([{ ...nodeDown, name: 'node-8' }]);
+      await service.runCluster('demo');
+      expect((await open()).map(d => d.name).sort()).toEqual([
+        'api-1',
+        'node-8',
+        'node-9',
+      ]);
+
+      agent.answer(new Error('agent offline'));
+      other.answer([]);
+      await service.runCluster('demo');
+      expect(logger.warn).toHaveBeenCalledWith(
+        expect.stringContaining('agent offline'),
+      );
+      const kept = await open();
+      expect(kept.map(d => d.name).sort()).toEqual(['api-1', 'node-9']);
+      expect(kept.find(d => d.name === 'node-9')!.evidence).toEqual([
+        'agent-hub: kubelet stopped posting status',
+      ]);
+      expect(kept.find(d => d.name === 'api-1')!.evidence).toEqual([
+        'Exit code 1',
+        'agent-hub: seen by agent',
+      ]);
+      const resolvedNames = () =>
+        published
+          .filter(e => e.type === 'diagnosis.resolved')
+          .map(e => e.diagnosis.name);
+      expect(resolvedNames()).toEqual(['node-8']);
+
+      agent.answer([]);
+      await service.runCluster('demo');
+      expect((await open()).map(d => d.name)).toEqual(['api-1']);
+      expect(resolvedNames()).toEqual(['node-8', 'node-9']);
+    });
   });
 });

@@ -3,18 +3,21 @@ import {
   ClusterAccessService,
   ClusterRegistryService,
   DiagnosisEventsService,
+  DiagnosisFinding,
+  DiagnosisFindingSource,
 } from '@kubedeck/plugin-clusters-node';
 import { DiagnosisStore } from '../database/DiagnosisStore';
 import { analyzers as builtIn } from './analyzers';
 import { collectSnapshot } from './collectSnapshot';
-import { Analyzer, ClusterSnapshot, Finding } from './types';
+import { collectSourceReports, mergeFindings } from './mergeFindings';
+import { Analyzer, ClusterSnapshot } from './types';
 
 /** Runs every analyzer over a snapshot; one failing analyzer never hides the others. */
 export function analyze(
   snapshot: ClusterSnapshot,
   analyzers: Analyzer[],
   logger?: LoggerService,
-): Finding[] {
+): DiagnosisFinding[] {
   return analyzers.flatMap(analyzer => {
     try {
       return analyzer(snapshot);
@@ -28,8 +31,8 @@ export function analyze(
 }
 
 /**
- * Analyzes every cluster, keeps the diagnoses and publishes what opened and resolved. An
- * unreachable cluster keeps its diagnoses as they were.
+ * Analyzes every cluster, merges in what the finding sources report, keeps the diagnoses and
+ * publishes what opened and resolved. An unreachable cluster keeps its diagnoses as they were.
  */
 export class DiagnosisService {
   constructor(
@@ -40,6 +43,7 @@ export class DiagnosisService {
       events: DiagnosisEventsService;
       logger: LoggerService;
       analyzers?: Analyzer[];
+      sources?: DiagnosisFindingSource[];
     },
   ) {}
 
@@ -57,14 +61,20 @@ export class DiagnosisService {
       logger.info(`Diagnosis skipped ${cluster}: ${(error as Error).message}`);
       return;
     }
-    const findings = analyze(
+    const analyzed = analyze(
       snapshot,
       this.options.analyzers ?? builtIn,
       logger,
     );
+    const reports = await collectSourceReports(
+      cluster,
+      this.options.sources ?? [],
+      () => store.openFindings(cluster),
+      logger,
+    );
     const { opened, resolved } = await store.reconcile(
       cluster,
-      findings,
+      mergeFindings(analyzed, reports),
       new Date(),
     );
     for (const diagnosis of opened) {

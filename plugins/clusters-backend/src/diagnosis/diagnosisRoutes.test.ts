@@ -1,9 +1,12 @@
+import { createBackendModule } from '@backstage/backend-plugin-api';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { clusterResourceReadPermission } from '@kubedeck/plugin-clusters-common';
 import {
   clusterResourceConditions,
+  clustersDiagnosisExtensionPoint,
   createClusterResourceConditionalDecision,
+  DiagnosisFinding,
 } from '@kubedeck/plugin-clusters-node';
 import request from 'supertest';
 import { spawnKubeSim } from '../__testUtils__/spawnKubeSim';
@@ -12,6 +15,35 @@ import { startClustersTestBackend } from '../__testUtils__/testBackend';
 jest.setTimeout(180_000);
 
 const V1 = '/api/clusters/v1';
+
+const agentFinding: DiagnosisFinding = {
+  kind: 'Deployment',
+  namespace: 'team-a',
+  name: 'checkout',
+  type: 'DeploymentUnavailable',
+  severity: 'warning',
+  title: 'Deployment checkout has no ready replica',
+  evidence: ['0/2 replicas ready for 10 minutes'],
+  fix: 'Check why the pods are not ready',
+};
+
+/** A module feeding findings the way an in-cluster agent's module would. */
+const agentFindings = createBackendModule({
+  pluginId: 'clusters',
+  moduleId: 'test-agent-findings',
+  register(env) {
+    env.registerInit({
+      deps: { diagnosis: clustersDiagnosisExtensionPoint },
+      async init({ diagnosis }) {
+        diagnosis.addFindingSource({
+          id: 'test-agent',
+          getFindings: async cluster =>
+            cluster === 'demo' ? [agentFinding] : [],
+        });
+      },
+    });
+  },
+});
 
 describe('diagnoses of the simulated demo cluster', () => {
   let sim: Awaited<ReturnType<typeof spawnKubeSim>>;
@@ -24,7 +56,7 @@ describe('diagnoses of the simulated demo cluster', () => {
         demo: { kubeconfigPath: sim.kubeconfigPath },
         diagnosis: { intervalSeconds: 2 },
       },
-      { realScheduler: true },
+      { realScheduler: true, features: [agentFindings] },
     );
   });
   afterAll(async () => {
@@ -61,6 +93,23 @@ describe('diagnoses of the simulated demo cluster', () => {
     );
     expect(health.body.critical).toBeGreaterThan(0);
     expect(health.body.byType.CrashLoopBackOff).toBeGreaterThan(0);
+  });
+
+  it("lists a module's findings next to the analyzers' ones", async () => {
+    const items = await waitForDiagnoses([
+      'CrashLoopBackOff',
+      'DeploymentUnavailable',
+    ]);
+    expect(
+      items.find((d: any) => d.name === 'checkout' && d.kind === 'Deployment'),
+    ).toMatchObject({
+      cluster: 'demo',
+      namespace: 'team-a',
+      type: 'DeploymentUnavailable',
+      title: agentFinding.title,
+      evidence: ['test-agent: 0/2 replicas ready for 10 minutes'],
+      fix: agentFinding.fix,
+    });
   });
 
   it('shows a namespace-restricted user only the diagnoses of their namespaces', async () => {

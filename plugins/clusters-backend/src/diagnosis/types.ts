@@ -1,7 +1,4 @@
-import type {
-  DiagnosisSeverity,
-  DiagnosisType,
-} from '@kubedeck/plugin-clusters-common';
+import type { DiagnosisFinding } from '@kubedeck/plugin-clusters-node';
 
 /** What analyzers look at: one cluster's objects, read in one pass. */
 export type ClusterSnapshot = {
@@ -18,20 +15,8 @@ export type ClusterSnapshot = {
   previousLogs: Map<string, string[]>;
 };
 
-/** A problem an analyzer found, before it is stored. */
-export type Finding = {
-  kind: string;
-  namespace?: string;
-  name: string;
-  type: DiagnosisType;
-  severity: DiagnosisSeverity;
-  title: string;
-  evidence: string[];
-  fix: string;
-};
-
 /** Looks at a snapshot and reports problems. */
-export type Analyzer = (snapshot: ClusterSnapshot) => Finding[];
+export type Analyzer = (snapshot: ClusterSnapshot) => DiagnosisFinding[];
 
 /** Messages of the events about one object, newest last (at most `limit`). */
 export function eventsAbout(

@@ -1,8 +1,9 @@
-import { Analyzer, eventsAbout, Finding } from '../types';
+import type { DiagnosisFinding } from '@kubedeck/plugin-clusters-node';
+import { Analyzer, eventsAbout } from '../types';
 
 /** Nodes whose Ready condition is not True. */
 export const nodeAnalyzer: Analyzer = snapshot =>
-  snapshot.nodes.flatMap((node): Finding[] => {
+  snapshot.nodes.flatMap((node): DiagnosisFinding[] => {
     const ready = (node.status?.conditions ?? []).find(
       (c: any) => c.type === 'Ready',
     );
@@ -33,7 +34,7 @@ export const nodeAnalyzer: Analyzer = snapshot =>
 
 /** Claims still Pending (no volume bound). */
 export const pvcAnalyzer: Analyzer = snapshot =>
-  snapshot.pvcs.flatMap((pvc): Finding[] => {
+  snapshot.pvcs.flatMap((pvc): DiagnosisFinding[] => {
     if (pvc.status?.phase !== 'Pending') return [];
     const storageClass = pvc.spec?.storageClassName;
     return [
@@ -71,7 +72,7 @@ function selects(
 
 /** Services with a selector that matches no pod. */
 export const serviceAnalyzer: Analyzer = snapshot =>
-  snapshot.services.flatMap((service): Finding[] => {
+  snapshot.services.flatMap((service): DiagnosisFinding[] => {
     const selector = service.spec?.selector;
     if (
       !selector ||

@@ -1,16 +1,17 @@
-import { Analyzer, ClusterSnapshot, eventsAbout, Finding } from '../types';
+import type { DiagnosisFinding } from '@kubedeck/plugin-clusters-node';
+import { Analyzer, ClusterSnapshot, eventsAbout } from '../types';
 
 type ContainerCheck = (
   snapshot: ClusterSnapshot,
   pod: any,
   container: any,
   status: any,
-) => Finding | undefined;
+) => DiagnosisFinding | undefined;
 
 function podFinding(
   pod: any,
-  partial: Omit<Finding, 'kind' | 'namespace' | 'name'>,
-): Finding {
+  partial: Omit<DiagnosisFinding, 'kind' | 'namespace' | 'name'>,
+): DiagnosisFinding {
   return {
     kind: 'Pod',
     namespace: pod.metadata.namespace,

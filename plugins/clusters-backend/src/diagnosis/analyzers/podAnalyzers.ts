@@ -1,8 +1,9 @@
-import { Analyzer, eventsAbout, Finding } from '../types';
+import type { DiagnosisFinding } from '@kubedeck/plugin-clusters-node';
+import { Analyzer, eventsAbout } from '../types';
 
 /** Pending pods the scheduler cannot place. */
 export const unschedulableAnalyzer: Analyzer = snapshot =>
-  snapshot.pods.flatMap((pod): Finding[] => {
+  snapshot.pods.flatMap((pod): DiagnosisFinding[] => {
     const condition = (pod.status?.conditions ?? []).find(
       (c: any) =>
         c.type === 'PodScheduled' &&
@@ -47,7 +48,7 @@ export const probeAnalyzer: Analyzer = snapshot => {
     const key = `${event.involvedObject.namespace}/${event.involvedObject.name}`;
     byPod.set(key, [...(byPod.get(key) ?? []), event]);
   }
-  return snapshot.pods.flatMap((pod): Finding[] => {
+  return snapshot.pods.flatMap((pod): DiagnosisFinding[] => {
     const events = byPod.get(`${pod.metadata.namespace}/${pod.metadata.name}`);
     const notReady = (pod.status?.containerStatuses ?? []).filter(
       (s: any) => s.state?.running && !s.ready,

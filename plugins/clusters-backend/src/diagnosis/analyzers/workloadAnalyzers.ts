@@ -1,11 +1,12 @@
-import { Analyzer, eventsAbout, Finding } from '../types';
+import type { DiagnosisFinding } from '@kubedeck/plugin-clusters-node';
+import { Analyzer, eventsAbout } from '../types';
 
 const condition = (object: any, type: string) =>
   (object.status?.conditions ?? []).find((c: any) => c.type === type);
 
 /** Jobs that failed. */
 export const jobAnalyzer: Analyzer = snapshot =>
-  snapshot.jobs.flatMap((job): Finding[] => {
+  snapshot.jobs.flatMap((job): DiagnosisFinding[] => {
     const failed = condition(job, 'Failed');
     if (failed?.status !== 'True') return [];
     return [
@@ -32,7 +33,7 @@ export const jobAnalyzer: Analyzer = snapshot =>
 
 /** Deployments with fewer available replicas than wanted, or past their progress deadline. */
 export const deploymentAnalyzer: Analyzer = snapshot =>
-  snapshot.deployments.flatMap((deployment): Finding[] => {
+  snapshot.deployments.flatMap((deployment): DiagnosisFinding[] => {
     const wanted = deployment.spec?.replicas ?? 1;
     const available = deployment.status?.availableReplicas ?? 0;
     const progressing = condition(deployment, 'Progressing');
@@ -82,7 +83,7 @@ export const deploymentAnalyzer: Analyzer = snapshot =>
 
 /** HorizontalPodAutoscalers that cannot read their metrics. */
 export const hpaAnalyzer: Analyzer = snapshot =>
-  snapshot.hpas.flatMap((hpa): Finding[] => {
+  snapshot.hpas.flatMap((hpa): DiagnosisFinding[] => {
     const active = condition(hpa, 'ScalingActive');
     if (active?.status !== 'False') return [];
     return [
