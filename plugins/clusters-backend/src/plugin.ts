@@ -2,7 +2,10 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { clustersPermissions } from '@kubedeck/plugin-clusters-common';
+import {
+  clustersPermissions,
+  decodeClusterResourceRef,
+} from '@kubedeck/plugin-clusters-common';
 import {
   clusterAccessServiceRef,
   clusterRegistryServiceRef,
@@ -12,7 +15,6 @@ import {
   ClusterSupplier,
   clustersSupplierExtensionPoint,
   DiagnosisFindingSource,
-  decodeClusterResourceRef,
   diagnosisEventsServiceRef,
 } from '@kubedeck/plugin-clusters-node';
 import { KnexDiagnosisStore } from './database/KnexDiagnosisStore';

@@ -5,6 +5,7 @@
  */
 
 export * from './permissions';
+export * from './resourceRef';
 export * from './rules';
 export * from './diagnosis';
 export * from './api-types';

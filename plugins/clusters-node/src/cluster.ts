@@ -1,16 +1,5 @@
-import type {
-  ClusterConnectionKind,
-  ClusterInfo,
-} from '@kubedeck/plugin-clusters-common';
+import type { ClusterConnectionKind } from '@kubedeck/plugin-clusters-common';
 import type { KubeConfig } from '@kubernetes/client-node';
-
-/**
- * How Kubedeck reaches a cluster: its own API server (`direct`), an agent-hub endpoint that
- * forwards over an agent's stream (`agent`), or the kube-sim demo cluster (`demo`).
- *
- * @public
- */
-export type ClusterConnectionType = ClusterConnectionKind;
 
 /**
  * Which namespaces of a cluster Kubedeck shows. A namespace is visible when it passes every
@@ -39,7 +28,8 @@ export type ClusterNamespaceFilters = {
 export type ClusterDefinition = {
   name: string;
   title?: string;
-  connectionType: ClusterConnectionType;
+  /** How Kubedeck reaches it: its own API server, an agent, or the demo cluster. */
+  connectionType: ClusterConnectionKind;
   kubeConfig: KubeConfig;
   /** Send the caller's identity as `Impersonate-User` / `Impersonate-Group`. */
   impersonateUsers?: boolean;
@@ -47,25 +37,3 @@ export type ClusterDefinition = {
   /** Free-form labels shown in the UI (region, environment, ...). */
   labels?: Record<string, string>;
 };
-
-/**
- * What Kubedeck observed of a cluster when it last probed it; `lastError` never carries
- * credentials.
- *
- * @public
- */
-export type ClusterStatus = ClusterInfo['status'];
-
-/**
- * Optional APIs a cluster serves: metrics.k8s.io (`metrics`) and CRDs (`crds`).
- *
- * @public
- */
-export type ClusterCapabilities = ClusterInfo['capabilities'];
-
-/**
- * The public record of a cluster, as listed at `GET /api/clusters/v1/clusters`.
- *
- * @public
- */
-export type Cluster = ClusterInfo;

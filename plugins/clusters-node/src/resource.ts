@@ -1,17 +1,11 @@
 import { createPermissionResourceRef } from '@backstage/plugin-permission-node';
-import { CLUSTER_RESOURCE_TYPE } from '@kubedeck/plugin-clusters-common';
+import {
+  CLUSTER_RESOURCE_TYPE,
+  ClusterResource,
+} from '@kubedeck/plugin-clusters-common';
 
-/**
- * What the permission rules know about a Kubernetes object. `namespace` is
- * absent for cluster-scoped objects (nodes, namespaces, cluster roles...).
- *
- * @public
- */
-export type ClusterResource = {
-  cluster: string;
-  namespace?: string;
-  kind: string;
-};
+// Kept importable from here too, where the permission rules that use it live.
+export type { ClusterResource };
 
 /**
  * A filter produced by the rules' `toQuery`: the object's `property` must be

@@ -1,5 +1,5 @@
+import type { ClusterInfo } from '@kubedeck/plugin-clusters-common';
 import {
-  Cluster,
   ClusterClient,
   ClusterDefinition,
 } from '@kubedeck/plugin-clusters-node';
@@ -60,8 +60,8 @@ export function probeErrorMessage(error: unknown): string {
 export async function probeCluster(
   definition: ClusterDefinition,
   client: ClusterClient,
-  previous?: Cluster,
-): Promise<Cluster> {
+  previous?: ClusterInfo,
+): Promise<ClusterInfo> {
   const base = {
     name: definition.name,
     title: definition.title ?? definition.name,

@@ -1,5 +1,5 @@
+import type { ClusterInfo } from '@kubedeck/plugin-clusters-common';
 import {
-  Cluster,
   ClusterAccessService,
   ClusterDefinition,
 } from '@kubedeck/plugin-clusters-node';
@@ -7,7 +7,7 @@ import { probeCluster, probeErrorMessage } from './ClusterProbe';
 
 const STATUS_TTL_MS = 10_000;
 
-type Entry = { at: number; probing?: Promise<Cluster>; last?: Cluster };
+type Entry = { at: number; probing?: Promise<ClusterInfo>; last?: ClusterInfo };
 
 /**
  * Keeps each cluster's last probe result. A result older than a few seconds is refreshed in
@@ -22,7 +22,7 @@ export class ClusterStatusService {
     private readonly ttlMs = STATUS_TTL_MS,
   ) {}
 
-  async statusOf(definition: ClusterDefinition): Promise<Cluster> {
+  async statusOf(definition: ClusterDefinition): Promise<ClusterInfo> {
     let entry = this.#entries.get(definition.name);
     if (!entry) {
       entry = { at: 0 };
@@ -35,7 +35,10 @@ export class ClusterStatusService {
     return entry.last ?? entry.probing!;
   }
 
-  async #probe(definition: ClusterDefinition, entry: Entry): Promise<Cluster> {
+  async #probe(
+    definition: ClusterDefinition,
+    entry: Entry,
+  ): Promise<ClusterInfo> {
     try {
       const client = await this.access.forPlugin({ cluster: definition.name });
       entry.last = await probeCluster(definition, client, entry.last);

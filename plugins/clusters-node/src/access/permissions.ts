@@ -12,8 +12,10 @@ import {
   createConditionAuthorizer,
   PermissionRuleset,
 } from '@backstage/plugin-permission-node';
-import { CLUSTER_RESOURCE_TYPE } from '@kubedeck/plugin-clusters-common';
-import { ClusterResource } from '../resource';
+import {
+  CLUSTER_RESOURCE_TYPE,
+  ClusterResource,
+} from '@kubedeck/plugin-clusters-common';
 import { clusterResourcePermissionRules } from '../rules';
 
 /**
@@ -44,33 +46,6 @@ export const clusterResourceRuleset: PermissionRuleset<ClusterResource> = {
 };
 
 const applyDecision = createConditionAuthorizer(clusterResourceRuleset);
-
-/**
- * Encodes a Kubernetes object (cluster, namespace, kind) as a permission resource ref.
- *
- * @public
- */
-export function encodeClusterResourceRef(resource: ClusterResource): string {
-  return [resource.cluster, resource.namespace ?? '', resource.kind]
-    .map(encodeURIComponent)
-    .join('/');
-}
-
-/**
- * Decodes {@link encodeClusterResourceRef}; undefined for anything else.
- *
- * @public
- */
-export function decodeClusterResourceRef(
-  ref: string,
-): ClusterResource | undefined {
-  const parts = ref.split('/');
-  if (parts.length !== 3 || !parts[0] || !parts[2]) {
-    return undefined;
-  }
-  const [cluster, namespace, kind] = parts.map(decodeURIComponent);
-  return namespace ? { cluster, namespace, kind } : { cluster, kind };
-}
 
 /**
  * The error every Kubedeck route answers when a permission is missing; it names the

@@ -1,4 +1,9 @@
-import { ClusterDiagnosis, ClusterInfo, KubeObject, ClustersApi } from '../api';
+import {
+  ClusterDiagnosis,
+  ClusterInfo,
+  KubeObject,
+} from '@kubedeck/plugin-clusters-common';
+import { ClustersApi } from '../api';
 
 export function cluster(overrides: Partial<ClusterInfo> = {}): ClusterInfo {
   return {

@@ -1,4 +1,4 @@
-import { PodDetailsInfo } from '../api';
+import { PodDetailsInfo } from '@kubedeck/plugin-clusters-common';
 
 /** The details of a crashlooping pod owned by a Deployment. */
 export function crashLoopPodDetails(): PodDetailsInfo {

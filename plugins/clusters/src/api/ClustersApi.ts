@@ -8,7 +8,7 @@ import {
   KubeObjectList,
   MetricsResult,
   PodDetailsInfo,
-} from './apiTypes';
+} from '@kubedeck/plugin-clusters-common';
 import {
   CollectionRef,
   DiagnosisQuery,

@@ -1,4 +1,4 @@
-import { LogLineEvent } from './apiTypes';
+import { LogLineEvent } from '@kubedeck/plugin-clusters-common';
 import { ClustersClient } from './ClustersClient';
 import { StreamState } from './types';
 

@@ -12,7 +12,7 @@ import {
   PodDetailsInfo,
   WatchChangeData,
   WatchResetData,
-} from './apiTypes';
+} from '@kubedeck/plugin-clusters-common';
 import { ClustersApi } from './ClustersApi';
 import { openEventStream } from './eventStream';
 import {

@@ -1,4 +1,4 @@
-import { KubeObject, LogLineEvent } from './apiTypes';
+import { KubeObject, LogLineEvent } from '@kubedeck/plugin-clusters-common';
 
 /**
  * A kind of object, addressed as in API paths: `core` is the legacy group.

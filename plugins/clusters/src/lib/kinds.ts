@@ -1,4 +1,5 @@
-import { ApiResourceInfo, ResourceType } from '../api';
+import { ApiResourceInfo } from '@kubedeck/plugin-clusters-common';
+import { ResourceType } from '../api';
 
 /** A kind the explorer shows, with where it is served and how it is grouped. */
 export type KindDefinition = {

@@ -1,4 +1,4 @@
-import { KubeObject } from '../api';
+import { KubeObject } from '@kubedeck/plugin-clusters-common';
 
 /** How a status looks: ok (green), warning (amber), error (red), neutral (grey). */
 export type StatusTone = 'ok' | 'warning' | 'error' | 'neutral';

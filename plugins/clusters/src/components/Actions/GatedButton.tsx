@@ -2,7 +2,7 @@ import { ResourcePermission } from '@backstage/plugin-permission-common';
 import { usePermission } from '@backstage/plugin-permission-react';
 import Button, { ButtonProps } from '@material-ui/core/Button';
 import Tooltip from '@material-ui/core/Tooltip';
-import { clusterResourceRef } from '../../lib/permissionTarget';
+import { encodeClusterResourceRef } from '@kubedeck/plugin-clusters-common';
 
 /** The object an action applies to, as permission rules see it. */
 export type ActionTarget = {
@@ -21,7 +21,7 @@ export function GatedButton(
   const { permission, target, disabled, ...buttonProps } = props;
   const { loading, allowed } = usePermission({
     permission,
-    resourceRef: clusterResourceRef(target),
+    resourceRef: encodeClusterResourceRef(target),
   });
   if (loading || allowed) {
     return <Button {...buttonProps} disabled={disabled || loading} />;

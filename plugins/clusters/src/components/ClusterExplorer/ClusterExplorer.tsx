@@ -4,7 +4,7 @@ import Grid from '@material-ui/core/Grid';
 import Paper from '@material-ui/core/Paper';
 import { useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { KubeObject } from '../../api';
+import { KubeObject } from '@kubedeck/plugin-clusters-common';
 import { useUserState } from '../../hooks/useUserState';
 import { podRouteRef } from '../../routes';
 import { LiveIndicator } from '../LiveIndicator';

@@ -1,5 +1,5 @@
 import { Link } from '@backstage/core-components';
-import { KubeObject } from '../../api';
+import { KubeObject } from '@kubedeck/plugin-clusters-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import LinearProgress from '@material-ui/core/LinearProgress';

@@ -1,4 +1,4 @@
-import { KubeObject } from '../../api';
+import { KubeObject } from '@kubedeck/plugin-clusters-common';
 import { ReactNode } from 'react';
 import { age } from '../../lib/format';
 import { objectStatus } from '../../lib/objectStatus';

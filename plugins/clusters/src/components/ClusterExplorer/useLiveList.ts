@@ -1,5 +1,5 @@
 import { useApi } from '@backstage/frontend-plugin-api';
-import { KubeObject } from '../../api';
+import { KubeObject } from '@kubedeck/plugin-clusters-common';
 import { useEffect, useRef, useState } from 'react';
 import { clustersApiRef, CollectionRef, StreamState } from '../../api';
 import { labelSelectorMatcher } from '../../lib/labelSelector';

@@ -7,7 +7,7 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { ClusterDiagnosis } from '../../api';
+import { ClusterDiagnosis } from '@kubedeck/plugin-clusters-common';
 import { age, formatTime } from '../../lib/format';
 import { podRouteRef } from '../../routes';
 import { StatusChip } from '../StatusChip';

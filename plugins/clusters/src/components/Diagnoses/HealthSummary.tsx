@@ -1,6 +1,6 @@
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { ClusterHealthSummary } from '../../api';
+import { ClusterHealthSummary } from '@kubedeck/plugin-clusters-common';
 import { StatusChip } from '../StatusChip';
 
 /** `2 critical · 1 warning`, `Healthy` with no open diagnosis, or that there is no data. */

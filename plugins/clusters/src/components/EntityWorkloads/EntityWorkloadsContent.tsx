@@ -8,7 +8,7 @@ import {
 } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { ClusterInfo, KubeObject } from '../../api';
+import { ClusterInfo, KubeObject } from '@kubedeck/plugin-clusters-common';
 import Box from '@material-ui/core/Box';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';

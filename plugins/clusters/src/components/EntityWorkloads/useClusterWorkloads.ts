@@ -1,5 +1,5 @@
 import { useApi } from '@backstage/frontend-plugin-api';
-import { ClusterDiagnosis, KubeObject } from '../../api';
+import { ClusterDiagnosis, KubeObject } from '@kubedeck/plugin-clusters-common';
 import { useEffect, useState } from 'react';
 import { clustersApiRef } from '../../api';
 import { BUILT_IN_KINDS } from '../../lib/kinds';

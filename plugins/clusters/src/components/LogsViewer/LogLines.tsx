@@ -1,4 +1,4 @@
-import { LogLineEvent } from '../../api';
+import { LogLineEvent } from '@kubedeck/plugin-clusters-common';
 import { makeStyles } from '@material-ui/core/styles';
 import { useEffect, useRef } from 'react';
 

@@ -1,5 +1,5 @@
 import { useApi } from '@backstage/frontend-plugin-api';
-import { LogLineEvent } from '../../api';
+import { LogLineEvent } from '@kubedeck/plugin-clusters-common';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { clustersApiRef, LogOptions, LogTarget, StreamState } from '../../api';
 

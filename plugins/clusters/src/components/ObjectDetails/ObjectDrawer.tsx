@@ -1,4 +1,4 @@
-import { KubeObject } from '../../api';
+import { KubeObject } from '@kubedeck/plugin-clusters-common';
 import Box from '@material-ui/core/Box';
 import Drawer from '@material-ui/core/Drawer';
 import IconButton from '@material-ui/core/IconButton';

@@ -1,5 +1,8 @@
 import { useApi } from '@backstage/frontend-plugin-api';
-import { OwnerLinkInfo, PodDetailsInfo } from '../../api';
+import {
+  OwnerLinkInfo,
+  PodDetailsInfo,
+} from '@kubedeck/plugin-clusters-common';
 import useAsync from 'react-use/esm/useAsync';
 import { clustersApiRef, ObjectRef } from '../../api';
 import {

@@ -1,5 +1,5 @@
 import { InfoCard } from '@backstage/core-components';
-import { PodContainerDetails } from '../../api';
+import { PodContainerDetails } from '@kubedeck/plugin-clusters-common';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Table from '@material-ui/core/Table';
