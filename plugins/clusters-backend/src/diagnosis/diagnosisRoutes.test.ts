@@ -112,6 +112,46 @@ describe('diagnoses of the simulated demo cluster', () => {
     });
   });
 
+  it('filters by cluster, namespace, kind and name', async () => {
+    await waitForDiagnoses(['CrashLoopBackOff', 'DeploymentUnavailable']);
+    const list = async (query: string) => {
+      const res = await request(backend.server).get(`${V1}/diagnoses?${query}`);
+      expect(res.status).toBe(200);
+      return res.body.items as any[];
+    };
+    expect(
+      (await list('kind=Deployment&name=checkout')).map(d => d.name),
+    ).toEqual(['checkout']);
+    const pods = await list('cluster=demo&namespace=team-a&kind=Pod');
+    expect(pods.length).toBeGreaterThan(0);
+    expect(pods.every(d => d.kind === 'Pod' && d.namespace === 'team-a')).toBe(
+      true,
+    );
+    expect(await list('kind=Pod&name=checkout')).toEqual([]);
+    expect(await list('namespace=team-b&name=checkout')).toEqual([]);
+  });
+
+  it.each([
+    ['kind=pod!', 'kind'],
+    ['kind=', 'kind'],
+    ['name=Not_A_Name', 'name'],
+    ['namespace=team.a', 'namespace'],
+    ['state=closed', 'state'],
+    ['limit=0', 'limit'],
+  ])('answers 400 naming what is wrong for %s', async (query, field) => {
+    const res = await request(backend.server).get(`${V1}/diagnoses?${query}`);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain(field);
+  });
+
+  it('answers 404 for an unknown cluster', async () => {
+    const res = await request(backend.server).get(
+      `${V1}/diagnoses?cluster=nowhere`,
+    );
+    expect(res.status).toBe(404);
+    expect(res.body.error.message).toContain('nowhere');
+  });
+
   it('shows a namespace-restricted user only the diagnoses of their namespaces', async () => {
     await waitForDiagnoses(['CrashLoopBackOff']);
     backend.state.policy = (name, user) =>

@@ -11,14 +11,19 @@ import {
 import { Request, Router } from 'express';
 import { z } from 'zod';
 import { DiagnosisStore } from '../database/DiagnosisStore';
-import { kubeName, parseInput } from '../service/validation';
+import {
+  kubeKind,
+  kubeName,
+  kubeNamespace,
+  parseInput,
+} from '../service/validation';
 import { permissionTarget } from '../service/visibility';
 
 const listQuery = z.object({
   cluster: z.string().min(1).optional(),
-  namespace: kubeName.optional(),
-  kind: z.string().min(1).optional(),
-  name: z.string().min(1).optional(),
+  namespace: kubeNamespace.optional(),
+  kind: kubeKind.optional(),
+  name: kubeName.optional(),
   state: z.enum(['open', 'resolved', 'all']).default('open'),
   limit: z.coerce.number().int().min(1).max(5000).default(1000),
 });
@@ -68,12 +73,11 @@ export function addDiagnosisRoutes(
   },
 ) {
   const { httpAuth, access, store } = options;
+  /** Clients for the named clusters (404 for an unknown one), or for every cluster. */
   const perCluster = async (req: Request, names?: string[]) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const clusters = (await access.listClusters({ credentials })).map(
-      c => c.name,
-    );
-    const selected = names ? clusters.filter(c => names.includes(c)) : clusters;
+    const selected =
+      names ?? (await access.listClusters({ credentials })).map(c => c.name);
     return Promise.all(
       selected.map(cluster => access.forCaller({ credentials, cluster })),
     );

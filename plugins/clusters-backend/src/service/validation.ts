@@ -46,3 +46,19 @@ export const kubeName = z
     /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/,
     'not a valid Kubernetes name',
   );
+
+/** A namespace name (DNS label). */
+export const kubeNamespace = z
+  .string()
+  .regex(
+    /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/,
+    'not a valid Kubernetes namespace name',
+  );
+
+/** An object kind as the API serves it, such as `Pod` or a CRD's kind. */
+export const kubeKind = z
+  .string()
+  .regex(
+    /^[A-Za-z]([-A-Za-z0-9]{0,61}[A-Za-z0-9])?$/,
+    'not a valid Kubernetes kind (such as Pod or Deployment)',
+  );
