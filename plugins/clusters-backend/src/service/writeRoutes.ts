@@ -176,9 +176,11 @@ export function addWriteRoutes(
       }),
     );
   });
+  // Namespaced routes first: creating a namespaced `…/{group}/v1/restart` (or `scale`) has
+  // the shape of a cluster-scoped object's `…/{resource}/{name}/restart` route.
   const prefixes = [
-    '/clusters/:cluster',
     '/clusters/:cluster/namespaces/:namespace',
+    '/clusters/:cluster',
   ];
   for (const prefix of prefixes) {
     const collection = `${prefix}/:group/:version/:resource`;
