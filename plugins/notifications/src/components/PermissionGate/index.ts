@@ -1,1 +1,1 @@
-export { MissingPermission, PermissionGate } from './PermissionGate';
+export { MissingPermission, PermissionGate } from '@kubedeck/plugin-kubedeck-react';

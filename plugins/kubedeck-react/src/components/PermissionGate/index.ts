@@ -1,0 +1,1 @@
+export { MissingPermission, PermissionGate } from './PermissionGate';

@@ -1,0 +1,7 @@
+/**
+ * What every Kubedeck frontend plugin shares: content gated by a permission, which tells a user
+ * without it exactly which permission they are missing.
+ *
+ * @packageDocumentation
+ */
+export * from './components/PermissionGate';
