@@ -86,4 +86,34 @@ describe('GET pods/log', () => {
     await http.close();
     await sim.stop();
   });
+  it('follows on from exactly the last replayed line, even when lines fall due while the request starts', async () => {
+    const { http, sim, get } = await setup();
+    // While the follow request starts, every clock read moves time on past the next line.
+    const realNow = Date.now;
+    let skew = 0;
+    let ticking = true;
+    const clock = jest.spyOn(Date, 'now').mockImplementation(() => realNow() + (ticking ? (skew += 3) : skew));
+    const abort = new AbortController();
+    try {
+      const res = await fetch(`${http.url}/namespaces/apps/pods/two/log?container=api&follow=true`, { signal: abort.signal });
+      ticking = false;
+      const reader = res.body!.getReader();
+      const decoder = new TextDecoder();
+      let followed = '';
+      while (followed.split('\n').length < 40) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        followed += decoder.decode(value, { stream: true });
+      }
+      abort.abort();
+      const complete = followed.slice(0, followed.lastIndexOf('\n') + 1);
+      const full = (await get('two/log?container=api')).text;
+      expect(complete.split('\n').length).toBeGreaterThan(30);
+      expect(full.startsWith(complete)).toBe(true);
+    } finally {
+      clock.mockRestore();
+      await http.close();
+      await sim.stop();
+    }
+  });
 });

@@ -117,22 +117,26 @@ export function serveLog(parts: SimulationParts, req: IncomingMessage, res: Serv
     const container = pickContainer(pod, query.container);
     const run = chooseRun(parts, pod, container.name, query.previous);
     const log = parts.logs.instanceLog(pod, container, run);
+    // The replay and the follow cursor come from one snapshot of the log: reading the log again
+    // would generate the lines due meanwhile and skip them.
+    const replay = log.lines();
+    const cursor = log.total;
     const writer = new LimitedWriter(res, query.limitBytes);
     res.writeHead(200, { 'Content-Type': 'text/plain', 'Cache-Control': 'no-cache, private' });
-    writer.write(selectLines(log.lines(), query));
+    writer.write(selectLines(replay, query));
     if (!query.follow || run.finishedAt !== undefined || writer.full) {
       res.end();
       return;
     }
-    follow(parts, req, writer, pod, container, run, query);
+    follow(parts, req, writer, pod, container, run, query, cursor);
   } catch (error) {
     sendError(res, error);
   }
 }
 
-function follow(parts: SimulationParts, req: IncomingMessage, writer: LimitedWriter, pod: KubeObject, container: { name: string; image?: string }, run: RunInfo, query: LogQuery): void {
+/** Streams the lines appended after `cursor` (a position in the run's log) until the run ends. */
+function follow(parts: SimulationParts, req: IncomingMessage, writer: LimitedWriter, pod: KubeObject, container: { name: string; image?: string }, run: RunInfo, query: LogQuery, cursor: number): void {
   const tickMs = Math.min(Math.max(parts.logs.intervalMs(pod), 20), 1000);
-  let cursor = parts.logs.instanceLog(pod, container, run).total;
   let timer: NodeJS.Timeout | undefined = undefined;
   const stop = () => {
     clearInterval(timer);
