@@ -1,0 +1,6 @@
+export {
+  DateTimeFilterField,
+  FilterBar,
+  localTimeToIso,
+  useFilterFields,
+} from './FilterBar';
