@@ -63,7 +63,7 @@ describe('logs of a kube-sim pod over SSE', () => {
     return events;
   }
 
-  it('follows across 100 dropped connections in order, never repeating a line', async () => {
+  it('follows across 100 dropped connections with every line exactly once', async () => {
     await startChattyPod();
     const received: ReceivedEvent[] = [];
     for (let drop = 0; drop < 100; drop++) {
@@ -81,12 +81,10 @@ describe('logs of a kube-sim pod over SSE', () => {
     );
     const lines = received.map(e => e.data.line);
     expect(new Set(lines).size).toBe(lines.length);
-    // In order and nothing repeated. That nothing is lost is proven against an exact upstream
-    // in logs.test.ts: kube-sim's follow can skip a line generated while a follow request
-    // starts (it re-reads the log between its first write and its follow cursor).
-    const positions = lines.map(line => all.indexOf(line));
-    expect(positions.every(p => p >= 0)).toBe(true);
-    expect(positions).toEqual([...positions].sort((x, y) => x - y));
+    // Exactly once: what was received across the drops is one unbroken run of the pod's log.
+    const first = all.indexOf(lines[0]);
+    expect(first).toBeGreaterThanOrEqual(0);
+    expect(lines).toEqual(all.slice(first, first + lines.length));
     expect(lines).toHaveLength(500);
   });
 
