@@ -5,6 +5,7 @@ import {
   AuditOutcome,
 } from '@kubedeck/plugin-audit-common';
 import { AuditListOptions } from '@kubedeck/plugin-audit-node';
+import { parseInput } from '@kubedeck/plugin-kubedeck-node';
 import { z } from 'zod';
 
 const DEFAULT_PAGE_SIZE = 100;
@@ -34,16 +35,11 @@ const listQuerySchema = z
 
 /** Validates the query string of `GET /events`; a bad query is an `InputError` (400). */
 export function parseListQuery(query: unknown): AuditListOptions {
-  const parsed = listQuerySchema.safeParse(query);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map(issue =>
-      issue.path.length
-        ? `'${issue.path.join('.')}' ${issue.message}`
-        : issue.message,
-    );
-    throw new InputError(`Invalid audit query: ${problems.join('; ')}`);
-  }
-  const { from, to, cursor, ...filters } = parsed.data;
+  const { from, to, cursor, ...filters } = parseInput(
+    listQuerySchema,
+    query,
+    'audit query',
+  );
   if (from && to && Date.parse(from) > Date.parse(to)) {
     throw new InputError(`Invalid audit query: 'from' is later than 'to'`);
   }

@@ -116,11 +116,11 @@ describe('createRouter', () => {
   });
 
   it.each([
-    ['limit=501', `'limit'`],
-    ['limit=0', `'limit'`],
-    ['outcome=deleted', `'outcome'`],
-    ['from=yesterday', `'from'`],
-    ['cursor=abc', `'cursor' must be the nextCursor of a previous page`],
+    ['limit=501', 'limit: '],
+    ['limit=0', 'limit: '],
+    ['outcome=deleted', 'outcome: '],
+    ['from=yesterday', 'from: '],
+    ['cursor=abc', 'cursor: must be the nextCursor of a previous page'],
     ['colour=red', 'colour'],
     [
       'from=2026-11-26T00:00:00Z&to=2026-11-01T00:00:00Z',
