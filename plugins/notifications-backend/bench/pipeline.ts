@@ -133,13 +133,14 @@ export async function storm(db: Knex, n: number) {
       event(i, 'demo/shop/Pod/cart-1/CrashLoopBackOff'),
     );
   }
-  await until(() => false || inbox.sends > 0);
-  let last = -1;
-  while (last !== inbox.sends) {
-    last = inbox.sends;
-    await sleep(500);
-    await service.worker.idle();
+  // Every event routed (each leaves its id behind), then every delivery sent.
+  for (;;) {
+    const [{ count }] = await db('received_events').count({ count: '*' });
+    if (Number(count) >= n) break;
+    await sleep(100);
   }
+  await service.worker.idle();
+  while ((await service.worker.runOnce()) > 0);
   await broker.close();
   const { totalCount } = await stores.deliveries.list({ limit: 1, offset: 0 });
   return { entries: inbox.entries.size, deliveries: totalCount };

@@ -24,6 +24,14 @@ export interface DeliveryDraft {
   payload?: unknown;
 }
 
+/** The result of one attempt to send a delivery. */
+export interface DeliveryOutcome {
+  status: DeliveryStatus;
+  attempts: number;
+  error?: string;
+  nextAttemptAt?: number;
+}
+
 export interface DeliveryRecord extends Delivery {
   idempotencyKey: string;
   payload?: unknown;
@@ -138,19 +146,21 @@ export class KnexDeliveryStore {
     return (claimed as any[]).map(fromRow);
   }
 
-  async complete(
-    id: string,
-    outcome: {
-      status: DeliveryStatus;
-      attempts: number;
-      error?: string;
-      nextAttemptAt?: number;
-    },
+  async complete(id: string, outcome: DeliveryOutcome, now: number) {
+    await this.completeMany([{ id, outcome }], now);
+  }
+
+  /**
+   * Records the outcomes of attempts and releases their leases, with one statement per
+   * distinct outcome (a batch of successful first attempts is one statement).
+   */
+  async completeMany(
+    results: { id: string; outcome: DeliveryOutcome }[],
     now: number,
   ): Promise<void> {
-    await this.db('deliveries')
-      .where({ id })
-      .update({
+    const byChange = new Map<string, { change: object; ids: string[] }>();
+    for (const { id, outcome } of results) {
+      const change = {
         status: outcome.status,
         attempts: outcome.attempts,
         last_error: outcome.error ?? null,
@@ -158,7 +168,19 @@ export class KnexDeliveryStore {
         locked_until: null,
         updated_at: now,
         delivered_at: outcome.status === 'delivered' ? now : null,
-      });
+      };
+      const key = JSON.stringify(change);
+      const entry = byChange.get(key) ?? { change, ids: [] };
+      entry.ids.push(id);
+      byChange.set(key, entry);
+    }
+    for (const { change, ids } of byChange.values()) {
+      for (let i = 0; i < ids.length; i += 500) {
+        await this.db('deliveries')
+          .whereIn('id', ids.slice(i, i + 500))
+          .update(change);
+      }
+    }
   }
 
   async getByKey(idempotencyKey: string): Promise<DeliveryRecord | undefined> {

@@ -72,6 +72,53 @@ function eventColumns(event: KubedeckEvent) {
   };
 }
 
+/** An existing group changed by a batch: its new state and how many repeats it gained. */
+type GroupChange = {
+  group: NotificationGroup;
+  added: number;
+  /** The latest repeat, whose details the group takes. */
+  event?: KubedeckEvent;
+};
+
+/** The fields of a group that the latest event of its fingerprint sets. */
+function groupFields(event: KubedeckEvent) {
+  return {
+    category: event.category,
+    severity: event.severity,
+    cluster: event.cluster,
+    namespace: event.namespace,
+    object: event.object
+      ? { kind: event.object.kind, name: event.object.name }
+      : undefined,
+    entityRef: event.entityRef,
+    title: event.title,
+    description: event.description,
+    link: event.link,
+  };
+}
+
+function toRow(group: NotificationGroup) {
+  return {
+    id: group.id,
+    fingerprint: group.fingerprint,
+    status: group.status,
+    category: group.category,
+    severity: group.severity,
+    cluster: group.cluster,
+    namespace: group.namespace ?? null,
+    object_kind: group.object?.kind ?? null,
+    object_name: group.object?.name ?? null,
+    entity_ref: group.entityRef ?? null,
+    title: group.title,
+    description: group.description ?? null,
+    link: group.link ?? null,
+    count: group.count,
+    first_seen: group.firstSeen,
+    last_seen: group.lastSeen,
+    resolved_at: group.resolvedAt ?? null,
+  };
+}
+
 export class KnexEventStore {
   constructor(private readonly db: Knex) {}
 
@@ -89,51 +136,153 @@ export class KnexEventStore {
     now: number,
     windowMs: number,
   ): Promise<GroupOutcome> {
-    const inserted = await tx('received_events')
-      .insert({ event_id: event.id, received_at: now })
-      .onConflict('event_id')
-      .ignore()
-      .returning('event_id');
-    if (inserted.length === 0) {
-      return { kind: 'duplicate' };
+    const [outcome] = await this.recordBatch(tx, [event], now, windowMs);
+    return outcome;
+  }
+
+  /**
+   * Records events in their groups, in order, inside the caller's transaction, with a fixed
+   * number of statements for the batch plus one per existing group it changes. The outcome of
+   * each event is what `record` would have returned had the events been recorded one by one.
+   */
+  async recordBatch(
+    tx: Knex.Transaction,
+    batch: (KubedeckEvent & { id: string })[],
+    now: number,
+    windowMs: number,
+  ): Promise<GroupOutcome[]> {
+    const fresh = await this.#claimIds(
+      tx,
+      batch.map(e => e.id),
+      now,
+    );
+    const fingerprints = [
+      ...new Set(batch.filter(e => fresh.has(e.id)).map(e => e.fingerprint)),
+    ];
+    const open = new Map<string, NotificationGroup>();
+    for (let i = 0; i < fingerprints.length; i += 500) {
+      const rows = await tx('notification_groups')
+        .whereIn('fingerprint', fingerprints.slice(i, i + 500))
+        .andWhere({ status: 'open' })
+        .orderBy('first_seen', 'asc');
+      // Ascending, so the newest open group of a fingerprint wins.
+      rows.forEach(row => open.set(row.fingerprint, fromRow(row)));
     }
-    const open = await tx('notification_groups')
-      .where({ fingerprint: event.fingerprint, status: 'open' })
-      .orderBy('first_seen', 'desc')
-      .first();
-    if (event.resolved) {
-      if (!open) {
-        return { kind: 'ignored' };
+
+    const created = new Map<string, NotificationGroup>();
+    const changed = new Map<string, GroupChange>();
+    const outcomes: GroupOutcome[] = [];
+    for (const event of batch) {
+      if (!fresh.delete(event.id)) {
+        outcomes.push({ kind: 'duplicate' });
+        continue;
       }
-      const [resolved] = await tx('notification_groups')
-        .where({ id: open.id })
-        .update({ status: 'resolved', resolved_at: now, last_seen: now })
-        .returning('*');
-      return { kind: 'resolved', group: fromRow(resolved) };
-    }
-    if (open && toMillis(open.first_seen) + windowMs > now) {
-      const [repeated] = await tx('notification_groups')
-        .where({ id: open.id })
-        .update({
-          ...eventColumns(event),
-          last_seen: now,
-          count: tx.raw('count + 1'),
-        })
-        .returning('*');
-      return { kind: 'repeat', group: fromRow(repeated) };
-    }
-    const [created] = await tx('notification_groups')
-      .insert({
+      const current = open.get(event.fingerprint);
+      if (event.resolved) {
+        if (!current) {
+          outcomes.push({ kind: 'ignored' });
+          continue;
+        }
+        const group = {
+          ...current,
+          status: 'resolved' as const,
+          resolvedAt: now,
+          lastSeen: now,
+        };
+        open.delete(event.fingerprint);
+        this.#remember(created, changed, group, 0);
+        outcomes.push({ kind: 'resolved', group });
+        continue;
+      }
+      if (current && current.firstSeen + windowMs > now) {
+        const group = {
+          ...current,
+          ...groupFields(event),
+          lastSeen: now,
+          count: current.count + 1,
+        };
+        open.set(event.fingerprint, group);
+        this.#remember(created, changed, group, 1, event);
+        outcomes.push({ kind: 'repeat', group });
+        continue;
+      }
+      const group: NotificationGroup = {
         id: randomUUID(),
         fingerprint: event.fingerprint,
         status: 'open',
-        ...eventColumns(event),
+        ...groupFields(event),
         count: 1,
-        first_seen: now,
-        last_seen: now,
-      })
-      .returning('*');
-    return { kind: 'new', group: fromRow(created) };
+        firstSeen: now,
+        lastSeen: now,
+      };
+      open.set(event.fingerprint, group);
+      created.set(group.id, group);
+      outcomes.push({ kind: 'new', group });
+    }
+    await this.#write(tx, created, changed);
+    return outcomes;
+  }
+
+  /** Inserts the event ids; returns those not seen before. */
+  async #claimIds(tx: Knex.Transaction, ids: string[], now: number) {
+    const unique = [...new Set(ids)];
+    const fresh = new Set<string>();
+    for (let i = 0; i < unique.length; i += 500) {
+      const inserted = await tx('received_events')
+        .insert(
+          unique
+            .slice(i, i + 500)
+            .map(id => ({ event_id: id, received_at: now })),
+        )
+        .onConflict('event_id')
+        .ignore()
+        .returning('event_id');
+      inserted.forEach((row: { event_id: string }) => fresh.add(row.event_id));
+    }
+    return fresh;
+  }
+
+  /** Notes a change to a group: new groups are inserted whole, existing ones updated. */
+  #remember(
+    created: Map<string, NotificationGroup>,
+    changed: Map<string, GroupChange>,
+    group: NotificationGroup,
+    added: number,
+    event?: KubedeckEvent,
+  ) {
+    if (created.has(group.id)) {
+      created.set(group.id, group);
+      return;
+    }
+    const previous = changed.get(group.id);
+    changed.set(group.id, {
+      group,
+      added: (previous?.added ?? 0) + added,
+      event: event ?? previous?.event,
+    });
+  }
+
+  async #write(
+    tx: Knex.Transaction,
+    created: Map<string, NotificationGroup>,
+    changed: Map<string, GroupChange>,
+  ) {
+    const rows = [...created.values()].map(toRow);
+    for (let i = 0; i < rows.length; i += 200) {
+      await tx('notification_groups').insert(rows.slice(i, i + 200));
+    }
+    for (const { group, added, event } of changed.values()) {
+      await tx('notification_groups')
+        .where({ id: group.id })
+        .update({
+          ...(event ? eventColumns(event) : {}),
+          status: group.status,
+          resolved_at: group.resolvedAt ?? null,
+          last_seen: group.lastSeen,
+          // Relative, like the count of a concurrent writer's repeat would be.
+          ...(added ? { count: tx.raw('count + ?', [added]) } : {}),
+        });
+    }
   }
 
   async getGroups(ids: string[]): Promise<Map<string, NotificationGroup>> {

@@ -8,6 +8,7 @@ import { KnexPreferenceStore } from './PreferenceStore';
 export type { ChannelRecord, ChannelStore } from './ChannelStore';
 export type {
   DeliveryDraft,
+  DeliveryOutcome,
   DeliveryRecord,
   DigestItemDraft,
 } from './DeliveryStore';

@@ -53,6 +53,74 @@ describe.each(databases.eachSupportedId())('stores on %p', databaseId => {
     expect(late.kind).toBe('new');
   });
 
+  it('records a batch in order, as if its events had been recorded one by one', async () => {
+    const { events } = await stores();
+    const hour = 3_600_000;
+    await events.transaction(tx =>
+      events.record(tx, event('old', { fingerprint: 'existing' }), 500, hour),
+    );
+
+    const outcomes = await events.transaction(tx =>
+      events.recordBatch(
+        tx,
+        [
+          event('b1'),
+          event('b1'),
+          event('b2', { title: 'cart-1 crashed again' }),
+          event('b3', { fingerprint: 'existing' }),
+          event('b4', { resolved: true }),
+          event('b5', { fingerprint: 'never-opened', resolved: true }),
+          event('b6'),
+          event('old', { fingerprint: 'existing' }),
+        ],
+        1000,
+        hour,
+      ),
+    );
+
+    expect(outcomes.map(o => o.kind)).toEqual([
+      'new',
+      'duplicate',
+      'repeat',
+      'repeat',
+      'resolved',
+      'ignored',
+      'new',
+      'duplicate',
+    ]);
+    const [opened, , repeated, existing, resolved, , reopened] =
+      outcomes as Extract<(typeof outcomes)[number], { group: unknown }>[];
+    expect(repeated.group).toMatchObject({
+      id: opened.group.id,
+      count: 2,
+      title: 'cart-1 crashed again',
+    });
+    expect(existing.group).toMatchObject({ count: 2, status: 'open' });
+    expect(resolved.group).toMatchObject({
+      id: opened.group.id,
+      status: 'resolved',
+    });
+    expect(reopened.group.id).not.toBe(opened.group.id);
+
+    // What was written is what a later event finds.
+    const stored = await events.getGroups([
+      opened.group.id,
+      existing.group.id,
+      reopened.group.id,
+    ]);
+    expect(stored.get(opened.group.id)).toMatchObject({
+      status: 'resolved',
+      count: 2,
+      title: 'cart-1 crashed again',
+      resolvedAt: 1000,
+    });
+    expect(stored.get(existing.group.id)).toMatchObject({ count: 2 });
+    expect(stored.get(reopened.group.id)).toMatchObject({
+      status: 'open',
+      count: 1,
+    });
+  });
+
   it('keeps the outbox idempotent and leases deliveries to one worker', async () => {
     const { deliveries } = await stores();
     const draft = {

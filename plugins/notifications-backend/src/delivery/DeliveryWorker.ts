@@ -8,6 +8,7 @@ import {
   SafeHttpClient,
 } from '@kubedeck/plugin-notifications-node';
 import {
+  DeliveryOutcome,
   DeliveryRecord,
   KnexDeliveryStore,
   KnexEventStore,
@@ -33,7 +34,7 @@ export interface DeliveryWorkerOptions {
   now?: () => number;
 }
 
-type Outcome = Parameters<KnexDeliveryStore['complete']>[1];
+type Outcome = DeliveryOutcome;
 
 /** Sends in flight per worker. */
 const CONCURRENCY = 8;
@@ -97,12 +98,17 @@ export class DeliveryWorker {
       ...new Set(claimed.flatMap(d => (d.groupId ? [d.groupId] : []))),
     ];
     const groups = await this.#o.events.getGroups(groupIds);
-    await forEachConcurrently(claimed, CONCURRENCY, delivery =>
-      this.#process(
+    const results: { id: string; outcome: Outcome }[] = [];
+    await forEachConcurrently(claimed, CONCURRENCY, async delivery => {
+      const outcome = await this.#process(
         delivery,
         delivery.groupId ? groups.get(delivery.groupId) : undefined,
-      ),
-    );
+      );
+      results.push({ id: delivery.id, outcome });
+    });
+    // A worker dying before this line leaves the leases to expire: the deliveries are sent
+    // again with the same idempotency keys.
+    await this.#o.deliveries.completeMany(results, this.#o.now());
     return claimed.length;
   }
 
@@ -145,8 +151,8 @@ export class DeliveryWorker {
   async #process(
     delivery: DeliveryRecord,
     group?: NotificationGroup,
-  ): Promise<void> {
-    const { deliveries, now } = this.#o;
+  ): Promise<Outcome> {
+    const { now } = this.#o;
     let secrets: string[] = [];
     let outcome: Outcome;
     try {
@@ -165,7 +171,7 @@ export class DeliveryWorker {
     } catch (error) {
       outcome = this.#failure(delivery, error, secrets);
     }
-    await deliveries.complete(delivery.id, outcome, now());
+    return outcome;
   }
 
   async #prepare(

@@ -14,6 +14,11 @@ import { ChannelService } from '../service/ChannelService';
 import { Audience, planDeliveries } from './plan';
 import { RecipientResolver } from './RecipientResolver';
 
+type RoutedEvent = KubedeckEvent & { id: string };
+
+/** The most events routed in one transaction. */
+const MAX_BATCH = 100;
+
 export interface EventRouterOptions {
   events: KnexEventStore;
   deliveries: KnexDeliveryStore;
@@ -35,6 +40,13 @@ export interface EventRouterOptions {
  * transaction that records the event as processed. A redelivered event changes nothing.
  */
 export class EventRouter {
+  #pending: {
+    event: RoutedEvent;
+    resolve: () => void;
+    reject: (error: unknown) => void;
+  }[] = [];
+  #flushing = false;
+
   constructor(private readonly options: EventRouterOptions) {}
 
   /**
@@ -66,34 +78,105 @@ export class EventRouter {
     await this.route({ ...parsed.data, id });
   };
 
-  async route(event: KubedeckEvent & { id: string }): Promise<void> {
+  /** Routes one event; resolves once its outcome is committed. */
+  route(event: RoutedEvent): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.#pending.push({ event, resolve, reject });
+      if (!this.#flushing) {
+        this.#flushing = true;
+        setImmediate(() => void this.#flush());
+      }
+    });
+  }
+
+  /**
+   * Events that arrive while a batch is being committed (from other partitions) form the next
+   * batch: one transaction and a fixed number of statements for all of them. A failed batch is
+   * retried one event at a time, so one bad event rejects only its own message.
+   */
+  async #flush(): Promise<void> {
+    while (this.#pending.length > 0) {
+      const batch = this.#pending.splice(0, MAX_BATCH);
+      try {
+        await this.#routeBatch(batch.map(p => p.event));
+        batch.forEach(p => p.resolve());
+      } catch (error) {
+        if (batch.length === 1) {
+          batch[0].reject(error);
+          continue;
+        }
+        for (const item of batch) {
+          await this.#routeBatch([item.event]).then(item.resolve, item.reject);
+        }
+      }
+    }
+    this.#flushing = false;
+  }
+
+  async #routeBatch(batch: RoutedEvent[]): Promise<void> {
     const { events, deliveries, groupWindowMs } = this.options;
     const now = (this.options.now ?? Date.now)();
-    const audience = await this.#audience(event);
+    const audiences = await this.#audiences(batch);
     const added = await events.transaction(async tx => {
-      const outcome = await events.record(tx, event, now, groupWindowMs);
-      const plan = planDeliveries(outcome, audience);
-      await deliveries.addDigestItems(plan.digestItems, now, tx);
-      return deliveries.enqueue(plan.deliveries, now, tx);
+      const outcomes = await events.recordBatch(tx, batch, now, groupWindowMs);
+      const plans = outcomes.map((outcome, i) =>
+        planDeliveries(outcome, audiences[i]),
+      );
+      await deliveries.addDigestItems(
+        plans.flatMap(p => p.digestItems),
+        now,
+        tx,
+      );
+      return deliveries.enqueue(
+        plans.flatMap(p => p.deliveries),
+        now,
+        tx,
+      );
     });
     if (added > 0) {
       this.options.onEnqueued?.();
     }
   }
 
-  async #audience(event: KubedeckEvent): Promise<Audience> {
-    const recipients = await this.options.recipients.resolve(event);
-    const userRefs = recipients.map(r => r.userRef);
+  /** The audience of each event; events with the same recipients share the lookups. */
+  async #audiences(batch: RoutedEvent[]): Promise<Audience[]> {
+    const byKey = new Map<string, Promise<string[]>>();
+    const recipients = await Promise.all(
+      batch.map(event => {
+        const key = JSON.stringify([
+          event.cluster,
+          event.namespace,
+          event.category,
+          event.entityRef,
+        ]);
+        let users = byKey.get(key);
+        if (!users) {
+          users = this.options.recipients
+            .resolve(event)
+            .then(list => list.map(r => r.userRef));
+          byKey.set(key, users);
+        }
+        return users;
+      }),
+    );
+    const everyone = [...new Set(recipients.flat())];
+    const preferences = await this.options.preferences.getPreferencesFor(
+      everyone,
+    );
     const enabled = (await this.options.channels.listForRouting()).filter(
       c => c.enabled,
     );
-    return {
+    const personalChannels = enabled.filter(c =>
+      this.options.channels.isPersonal(c),
+    );
+    const sharedChannels = enabled.filter(
+      c => !this.options.channels.isPersonal(c),
+    );
+    return recipients.map(userRefs => ({
       recipients: userRefs,
-      preferences: await this.options.preferences.getPreferencesFor(userRefs),
-      personalChannels: enabled.filter(c =>
-        this.options.channels.isPersonal(c),
-      ),
-      sharedChannels: enabled.filter(c => !this.options.channels.isPersonal(c)),
-    };
+      preferences,
+      personalChannels,
+      sharedChannels,
+    }));
   }
 }

@@ -36,9 +36,9 @@ describe.each(databases.eachSupportedId())(
 
     it('shows one inbox entry after the worker dies between send and acknowledgement', async () => {
       const { service, stores, inbox, clock } = await harness();
-      const complete = stores.deliveries.complete.bind(stores.deliveries);
+      const complete = stores.deliveries.completeMany.bind(stores.deliveries);
       let crashed = false;
-      stores.deliveries.complete = async (...args) => {
+      stores.deliveries.completeMany = async (...args) => {
         if (!crashed) {
           crashed = true;
           throw new Error('process killed before the delivery was marked');
@@ -113,6 +113,30 @@ describe.each(databases.eachSupportedId())(
       );
       await service.worker.idle();
       expect(inbox.sends).toBe(1);
+    });
+
+    it('routes events arriving together in one batch with the same outcome as one by one', async () => {
+      const { service, stores, inbox } = await harness({
+        admins: ['user:default/bob'],
+      });
+      await Promise.all([
+        ...Array.from({ length: 30 }, () => service.router.route(crashLoop())),
+        service.router.route(
+          crashLoop({ fingerprint: 'demo/shop/Pod/cart-2/OOMKilled' }),
+        ),
+      ]);
+      await service.worker.idle();
+
+      for (const user of [ALICE, BOB]) {
+        expect(inbox.of(user)).toHaveLength(2);
+      }
+      const { totalCount } = await stores.deliveries.list({
+        limit: 1,
+        offset: 0,
+        recipient: BOB,
+      });
+      // Per fingerprint: opened, refreshed at 2, 4, 8 and 16 occurrences.
+      expect(totalCount).toBe(6);
     });
 
     it('groups a storm on one fingerprint into one notification per window and announces the resolution once', async () => {
