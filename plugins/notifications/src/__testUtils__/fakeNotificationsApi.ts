@@ -94,6 +94,8 @@ export function fakeNotificationsApi(
       status: 'delivered' as const,
       attempts: 1,
     })),
+    listClusters: jest.fn(async () => ['demo']),
+    listNamespaces: jest.fn(async () => ['default']),
     listDeliveries: jest.fn(async () => ({
       items: [
         delivery(),

@@ -60,6 +60,11 @@ export interface KubedeckNotificationsApi {
   testChannel(id: string): Promise<ChannelTestResult>;
 
   listDeliveries(query?: DeliveriesQuery): Promise<DeliveriesResponse>;
+
+  /** Cluster names from the Kubedeck clusters backend, for subscriptions. */
+  listClusters(): Promise<string[]>;
+  /** A cluster's namespaces from the Kubedeck clusters backend, for subscriptions. */
+  listNamespaces(cluster: string): Promise<string[]>;
 }
 
 /** @public */

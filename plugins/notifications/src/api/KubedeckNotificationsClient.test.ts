@@ -42,6 +42,26 @@ describe('KubedeckNotificationsClient', () => {
     );
   });
 
+  it('lists clusters and their namespaces from the clusters backend, sorted', async () => {
+    const { client, fetch } = clientAnswering(200, {
+      items: [{ name: 'edge' }, { name: 'demo' }],
+    });
+    expect(await client.listClusters()).toEqual(['demo', 'edge']);
+
+    fetch.mockResolvedValueOnce(
+      new Response(
+        JSON.stringify({
+          items: [{ metadata: { name: 'shop' } }, { metadata: { name: 'a' } }],
+        }),
+      ),
+    );
+    expect(await client.listNamespaces('de mo')).toEqual(['a', 'shop']);
+    expect(fetch.mock.calls.map(([url]) => url)).toEqual([
+      'http://backend/api/clusters/v1/clusters',
+      'http://backend/api/clusters/v1/clusters/de%20mo/core/v1/namespaces?limit=500',
+    ]);
+  });
+
   it('enables, disables and tests a channel through its own routes', async () => {
     const { client, fetch } = clientAnswering(200, { status: 'delivered' });
 

@@ -97,14 +97,37 @@ export class KubedeckNotificationsClient implements KubedeckNotificationsApi {
     return this.request('GET', `/deliveries${search ? `?${search}` : ''}`);
   }
 
+  async listClusters(): Promise<string[]> {
+    const { items } = await this.request<{ items: { name: string }[] }>(
+      'GET',
+      '/v1/clusters',
+      undefined,
+      'clusters',
+    );
+    return items.map(c => c.name).sort();
+  }
+
+  async listNamespaces(cluster: string): Promise<string[]> {
+    const { items } = await this.request<{
+      items: { metadata: { name: string } }[];
+    }>(
+      'GET',
+      `/v1/clusters/${encodeURIComponent(
+        cluster,
+      )}/core/v1/namespaces?limit=500`,
+      undefined,
+      'clusters',
+    );
+    return items.map(n => n.metadata.name).sort();
+  }
+
   private async request<T>(
     method: 'GET' | 'POST' | 'PUT' | 'DELETE',
     path: string,
     body?: unknown,
+    pluginId = 'kubedeck-notifications',
   ): Promise<T> {
-    const baseUrl = await this.discoveryApi.getBaseUrl(
-      'kubedeck-notifications',
-    );
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
     const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
       method,
       ...(body === undefined

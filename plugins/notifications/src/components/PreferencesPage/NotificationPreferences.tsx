@@ -11,9 +11,10 @@ import { usePermission } from '@backstage/plugin-permission-react';
 import { notificationPreferencesUpdatePermission } from '@kubedeck/plugin-notifications-common';
 import { MissingPermission } from '../PermissionGate';
 import { PreferencesMatrix } from './PreferencesMatrix';
+import { SubscriptionsCard } from './SubscriptionsCard';
 import { usePreferences } from './usePreferences';
 
-/** The matrix with its loading, saving and error states. */
+/** The matrix and the subscriptions, with their loading, saving and error states. */
 export function NotificationPreferences() {
   const preferences = usePreferences();
   const update = usePermission({
@@ -32,45 +33,57 @@ export function NotificationPreferences() {
     );
   }
   return (
-    <InfoCard
-      title="How you hear about alerts"
-      subheader="For each category, how often each channel tells you. Changes are saved as you make them."
-    >
-      {!update.allowed && (
-        <Box mb={2}>
-          <MissingPermission
-            permission={notificationPreferencesUpdatePermission}
-            action="change your notification preferences"
-          />
+    <>
+      <InfoCard
+        title="How you hear about alerts"
+        subheader="For each category, how often each channel tells you. Changes are saved as you make them."
+      >
+        {!update.allowed && (
+          <Box mb={2}>
+            <MissingPermission
+              permission={notificationPreferencesUpdatePermission}
+              action="change your notification preferences"
+            />
+          </Box>
+        )}
+        {preferences.saveError && (
+          <Box mb={2}>
+            <Alert
+              severity="error"
+              action={
+                <Button
+                  color="inherit"
+                  size="small"
+                  onClick={preferences.reload}
+                >
+                  Reload
+                </Button>
+              }
+            >
+              Your change was not saved: {preferences.saveError.message}
+            </Alert>
+          </Box>
+        )}
+        <PreferencesMatrix
+          channels={preferences.channels}
+          cells={preferences.cells}
+          readOnly={!update.allowed}
+          onChange={preferences.change}
+        />
+        <Box mt={1}>
+          <Typography variant="caption" color="textSecondary">
+            {preferences.saving
+              ? 'Saving…'
+              : 'Immediately: as it happens. Daily and weekly: grouped in a digest. Channels other than the inbox are added by administrators.'}
+          </Typography>
         </Box>
-      )}
-      {preferences.saveError && (
-        <Box mb={2}>
-          <Alert
-            severity="error"
-            action={
-              <Button color="inherit" size="small" onClick={preferences.reload}>
-                Reload
-              </Button>
-            }
-          >
-            Your change was not saved: {preferences.saveError.message}
-          </Alert>
-        </Box>
-      )}
-      <PreferencesMatrix
-        channels={preferences.channels}
-        cells={preferences.cells}
-        readOnly={!update.allowed}
-        onChange={preferences.change}
-      />
-      <Box mt={1}>
-        <Typography variant="caption" color="textSecondary">
-          {preferences.saving
-            ? 'Saving…'
-            : 'Immediately: as it happens. Daily and weekly: grouped in a digest. Channels other than the inbox are added by administrators.'}
-        </Typography>
+      </InfoCard>
+      <Box mt={3}>
+        <SubscriptionsCard
+          loaded={preferences.subscriptions}
+          readOnly={!update.allowed}
+        />
       </Box>
-    </InfoCard>
+    </>
   );
 }

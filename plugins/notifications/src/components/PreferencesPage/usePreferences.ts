@@ -70,6 +70,7 @@ export function usePreferences() {
     reload: loaded.retry,
     channels: (loaded.value?.channels ?? []) as PreferencesResponse['channels'],
     cells,
+    subscriptions: loaded.value?.subscriptions,
     change,
     saving: saving > 0,
     saveError,
