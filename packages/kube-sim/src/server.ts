@@ -35,6 +35,11 @@ export interface KubeSimOptions {
   historySize?: number;
   /** How often watches that allow bookmarks get one (default 60 s). */
   bookmarkIntervalMs?: number;
+  /**
+   * How long a superseded resourceVersion stays readable (default 5 minutes, like etcd
+   * compaction by the API server): older list `continue` tokens answer 410 Expired.
+   */
+  compactionWindowMs?: number;
 }
 
 export interface KubeSim {
@@ -86,7 +91,11 @@ function handleUpgrade(services: ApiServices, req: IncomingMessage, socket: Dupl
 /** Starts kube-sim: the store loaded with the scenario, the HTTP API, and (optionally) the simulation. */
 export async function startKubeSim(options: KubeSimOptions): Promise<KubeSim> {
   const { scenario } = options;
-  const store = new InMemoryObjectStore({ historySize: options.historySize, bookmarkIntervalMs: options.bookmarkIntervalMs });
+  const store = new InMemoryObjectStore({
+    historySize: options.historySize,
+    bookmarkIntervalMs: options.bookmarkIntervalMs,
+    compactionWindowMs: options.compactionWindowMs,
+  });
   const registry = new ResourceRegistry({ metrics: scenario.metrics });
   const admin = adminOf(scenario);
   const users = scenario.users.includes(admin) ? scenario.users : [...scenario.users, admin];

@@ -58,7 +58,7 @@ export function sendError(res: ServerResponse, error: unknown): void {
   const headers: Record<string, string> = {};
   if (e.details?.retryAfterSeconds) headers['Retry-After'] = String(e.details.retryAfterSeconds);
   for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
-  sendJson(res, e.code, statusObject(e.code, e.reason, e.message, e.details));
+  sendJson(res, e.code, statusObject(e.code, e.reason, e.message, e.details, e.listMeta));
 }
 
 /** Writes a large JSON array payload in chunks, waiting for the socket to drain. */

@@ -16,17 +16,19 @@ export class ApiError extends Error {
     readonly reason: string,
     message: string,
     readonly details?: StatusDetails,
+    /** The Status's list metadata, such as the continue token of an expired list. */
+    readonly listMeta?: { continue?: string },
   ) {
     super(message);
   }
 }
 
 /** A metav1.Status object. */
-export function statusObject(code: number, reason: string, message: string, details?: StatusDetails) {
+export function statusObject(code: number, reason: string, message: string, details?: StatusDetails, listMeta: { continue?: string } = {}) {
   return {
     kind: 'Status',
     apiVersion: 'v1',
-    metadata: {},
+    metadata: listMeta,
     status: code < 400 ? 'Success' : 'Failure',
     message,
     ...(reason ? { reason } : {}),
@@ -40,7 +42,7 @@ export function toApiError(error: unknown, details?: StatusDetails): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof StoreError) {
     const keepDetails = error.code === 404 || error.code === 409;
-    return new ApiError(error.code, error.reason, error.message, keepDetails ? details : undefined);
+    return new ApiError(error.code, error.reason, error.message, keepDetails ? details : undefined, error.listMeta);
   }
   const message = error instanceof Error ? error.message : String(error);
   return new ApiError(500, 'InternalError', `Internal error occurred: ${message}`);

@@ -146,6 +146,31 @@ describe('InMemoryObjectStore', () => {
     expect(codeOf(() => store.list(PODS, { continue: 'garbage' }))).toBe(400);
   });
 
+  it('expires continue tokens issued at a version compacted away, handing out one that continues at the newest', () => {
+    let now = Date.parse('2026-01-02T03:00:00Z');
+    const timed = new InMemoryObjectStore({ now: () => new Date(now), compactionWindowMs: 60_000 });
+    for (const name of ['a', 'b', 'c']) timed.create(PODS, pod(name));
+    const page1 = timed.list(PODS, { limit: 1 });
+    now += 120_000;
+    // Nothing was written since: the list's version is still the newest and readable.
+    expect(timed.list(PODS, { limit: 1, continue: page1.continue }).items.map(p => p.metadata.name)).toEqual(['b']);
+    timed.create(PODS, pod('d'));
+    now += 30_000;
+    expect(timed.list(PODS, { limit: 1, continue: page1.continue }).items.map(p => p.metadata.name)).toEqual(['b']);
+    now += 31_000;
+    let expired: StoreError | undefined;
+    try {
+      timed.list(PODS, { limit: 1, continue: page1.continue });
+    } catch (e) {
+      expired = e as StoreError;
+    }
+    expect(expired).toMatchObject({ code: 410, reason: 'Expired' });
+    expect(expired!.message).toMatch(/^The provided continue parameter is too old/);
+    const rest = timed.list(PODS, { continue: expired!.listMeta!.continue });
+    expect(rest.items.map(p => p.metadata.name)).toEqual(['b', 'c', 'd']);
+    expect(rest.resourceVersion).toBe(timed.currentResourceVersion());
+  });
+
   it('watches in order, including writes made by a watcher, and maps selector transitions', () => {
     const seen: string[] = [];
     const selected: string[] = [];

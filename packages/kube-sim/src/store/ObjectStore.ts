@@ -18,6 +18,7 @@ import {
 import { WatchHub } from './watchHub';
 import { decodeContinue, encodeContinue } from './continueToken';
 import { GarbageCollector } from './garbageCollector';
+import { CompactionWindow } from './compaction';
 
 export interface InMemoryObjectStoreOptions {
   /** Changes kept for resuming watches (default 10,000); older versions answer 410. */
@@ -26,7 +27,17 @@ export interface InMemoryObjectStoreOptions {
   bookmarkIntervalMs?: number;
   /** Clock for creation and deletion timestamps. */
   now?: () => Date;
+  /**
+   * How long a superseded resourceVersion stays readable (default 5 minutes, as the API
+   * server compacts etcd); a list `continue` token issued at an older version answers 410.
+   */
+  compactionWindowMs?: number;
 }
+
+const INCONSISTENT_CONTINUE =
+  'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.';
+/** The resourceVersion of a continue token that continues at the newest version. */
+const LATEST = -1;
 
 /** Built-in resources without a status subresource: an update replaces everything. */
 const WITHOUT_STATUS = new Set([
@@ -74,9 +85,11 @@ export class InMemoryObjectStore implements ObjectStore {
   private readonly hub: WatchHub;
   private readonly gc: GarbageCollector;
   private readonly clock: () => Date;
+  private readonly compaction: CompactionWindow;
 
   constructor(options: InMemoryObjectStoreOptions = {}) {
     this.clock = options.now ?? (() => new Date());
+    this.compaction = new CompactionWindow(options.compactionWindowMs ?? 5 * 60_000, () => this.clock().getTime(), this.rv);
     this.hub = new WatchHub(
       {
         historySize: options.historySize ?? 10_000,
@@ -95,7 +108,10 @@ export class InMemoryObjectStore implements ObjectStore {
     const labels = compileLabelSelector(options.labelSelector);
     const fields = compileFieldSelector(options.fieldSelector);
     const token = options.continue ? decodeContinue(options.continue) : undefined;
-    const resourceVersion = token ? String(token.rv) : String(this.rv);
+    if (token && token.rv !== LATEST && token.rv < this.compaction.compactedRevision()) {
+      throw new StoreError(410, 'Expired', INCONSISTENT_CONTINUE, { continue: encodeContinue({ rv: LATEST, start: token.start }) });
+    }
+    const resourceVersion = token && token.rv !== LATEST ? String(token.rv) : String(this.rv);
     const table = this.tables.get(tableName(key));
     if (!table) return { items: [], resourceVersion };
     const keys = this.candidateKeys(table, options.fieldSelector);
@@ -159,7 +175,7 @@ export class InMemoryObjectStore implements ObjectStore {
     meta.uid = randomUUID();
     meta.creationTimestamp = this.timestamp();
     meta.generation = 1;
-    meta.resourceVersion = String(++this.rv);
+    meta.resourceVersion = String(this.bump());
     const stored = deepFreeze({ ...input, metadata: meta });
     table.set(k, stored);
     this.gc.track(key, stored);
@@ -246,7 +262,7 @@ export class InMemoryObjectStore implements ObjectStore {
     if (next.metadata.deletionTimestamp && !next.metadata.finalizers?.length) {
       return this.remove(key, next);
     }
-    next.metadata.resourceVersion = String(++this.rv);
+    next.metadata.resourceVersion = String(this.bump());
     const stored = deepFreeze(shareUnchanged(current, next));
     this.table(key).set(objectKey(stored.metadata.namespace, stored.metadata.name), stored);
     this.gc.retrack(key, current, stored);
@@ -261,7 +277,7 @@ export class InMemoryObjectStore implements ObjectStore {
     const current = table.get(k);
     if (!current) return object;
     table.delete(k);
-    const gone = deepFreeze({ ...object, metadata: { ...object.metadata, resourceVersion: String(++this.rv) } });
+    const gone = deepFreeze({ ...object, metadata: { ...object.metadata, resourceVersion: String(this.bump()) } });
     this.hub.publish({ rv: this.rv, table: tableName(key), type: 'DELETED', object: gone });
     this.gc.removed(key, gone);
     return gone;
@@ -280,6 +296,13 @@ export class InMemoryObjectStore implements ObjectStore {
   /** The store clock as a Kubernetes timestamp (second precision). */
   timestamp(): string {
     return formatTimestamp(this.clock());
+  }
+
+  /** Moves the cluster-wide resourceVersion on by one write. */
+  private bump(): number {
+    this.rv += 1;
+    this.compaction.record(this.rv);
+    return this.rv;
   }
 
   private table(key: ResourceKey): ResourceTable {

@@ -82,6 +82,8 @@ export class StoreError extends Error {
     readonly code: 404 | 409 | 410 | 422 | 400,
     readonly reason: 'NotFound' | 'AlreadyExists' | 'Conflict' | 'Expired' | 'Invalid' | 'BadRequest',
     message: string,
+    /** List metadata of the Status, such as the continue token of an expired list. */
+    readonly listMeta?: { continue?: string },
   ) {
     super(message);
   }
