@@ -95,6 +95,7 @@ export async function startKubeSim(options: KubeSimOptions): Promise<KubeSim> {
     historySize: options.historySize,
     bookmarkIntervalMs: options.bookmarkIntervalMs,
     compactionWindowMs: options.compactionWindowMs,
+    timeScale: options.timeScale,
   });
   const registry = new ResourceRegistry({ metrics: scenario.metrics });
   const admin = adminOf(scenario);
@@ -143,6 +144,7 @@ export async function startKubeSim(options: KubeSimOptions): Promise<KubeSim> {
     close: async () => {
       stopWatching();
       await simulation?.stop();
+      store.close();
       server.closeAllConnections();
       await new Promise<void>(resolveClose => server.close(() => resolveClose()));
     },

@@ -5,6 +5,7 @@ import { qualifiedResource, specChanged } from '../store/ObjectStore';
 import { defaultManager, recordUpdate } from './apply';
 import { details, isDryRun, query, served, type ResourceRequest } from './context';
 import { applyDefaults } from './defaults';
+import { gracePeriodOf, requestedGracePeriod } from './gracePeriod';
 import { toStorageVersion } from './conversion';
 import { parseBody, readBody, sendJson } from './http';
 import { respondList, respondObject } from './negotiate';
@@ -192,6 +193,7 @@ export async function replaceObject(r: ResourceRequest, subresource?: 'status'):
 }
 
 interface DeleteOptions {
+  gracePeriodSeconds?: number;
   propagationPolicy?: 'Background' | 'Foreground' | 'Orphan';
   orphanDependents?: boolean;
   preconditions?: { uid?: string; resourceVersion?: string };
@@ -206,7 +208,11 @@ async function deleteOptions(r: ResourceRequest): Promise<DeleteOptions> {
     throw badRequest(`propagationPolicy: Unsupported value: "${policy}": supported values: "Foreground", "Background", "Orphan"`);
   }
   const orphan = query(r, 'orphanDependents') === 'true' || options.orphanDependents === true;
-  return { ...options, propagationPolicy: (policy as DeleteOptions['propagationPolicy']) ?? (orphan ? 'Orphan' : undefined) };
+  return {
+    ...options,
+    gracePeriodSeconds: requestedGracePeriod(query(r, 'gracePeriodSeconds'), options.gracePeriodSeconds),
+    propagationPolicy: (policy as DeleteOptions['propagationPolicy']) ?? (orphan ? 'Orphan' : undefined),
+  };
 }
 
 function deleteOne(r: ResourceRequest, current: KubeObject, options: DeleteOptions): KubeObject {
@@ -219,6 +225,7 @@ function deleteOne(r: ResourceRequest, current: KubeObject, options: DeleteOptio
     return r.services.store.delete(r.def, r.namespace, current.metadata.name, {
       propagationPolicy: options.propagationPolicy,
       preconditionUid: options.preconditions?.uid,
+      gracePeriodSeconds: gracePeriodOf(r.def, current, options.gracePeriodSeconds),
     });
   } catch (error) {
     throw toApiError(error, details(r, current.metadata.name));
@@ -231,7 +238,10 @@ export async function deleteObject(r: ResourceRequest): Promise<void> {
   const result = deleteOne(r, current, options);
   const stillThere = r.services.store.get(r.def, r.namespace, current.metadata.name);
   if (stillThere || r.def.group !== '' || ['pods', 'namespaces', 'services', 'persistentvolumeclaims', 'persistentvolumes', 'nodes'].includes(r.def.resource)) {
-    respondObject(r, stillThere && !isDryRun(r, options) ? 202 : 200, stillThere ?? result);
+    // Like the API server: 202 only for `orphanDependents: false`; a pending graceful or
+    // finalizer-held deletion otherwise answers 200 with the object.
+    const accepted = stillThere && !isDryRun(r, options) && options.orphanDependents === false;
+    respondObject(r, accepted ? 202 : 200, stillThere ?? result);
     return;
   }
   sendJson(r.res, 200, {

@@ -1,6 +1,7 @@
 import type { KubeObject } from '../store/types';
 import { cloneJson } from '../store/objects';
 import { formatTimestamp, qualifiedResource } from '../store/ObjectStore';
+import { gracePeriodOf } from './gracePeriod';
 import { formatSelector } from './table/format';
 import { isDryRun, type ResourceRequest } from './context';
 import { mustGet, replaceObject, storeUpdate } from './crud';
@@ -106,7 +107,8 @@ async function podAction(r: ResourceRequest): Promise<void> {
     next.spec = { ...(next.spec as object), nodeName: node };
     storeUpdate(r, pod, next);
   } else if (!isDryRun(r)) {
-    r.services.store.delete(r.def, r.namespace, pod.metadata.name);
+    const requested = (body.deleteOptions as { gracePeriodSeconds?: number } | undefined)?.gracePeriodSeconds;
+    r.services.store.delete(r.def, r.namespace, pod.metadata.name, { gracePeriodSeconds: gracePeriodOf(r.def, pod, requested) });
   }
   sendJson(r.res, 201, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 });
 }

@@ -155,6 +155,37 @@ describe('kubectl against the simulated demo cluster', () => {
     await until('3/3', async () => rowOf((await kubectl('get', 'deploy', '-n', 'payments')).stdout, 'checkout')?.[1] === '3/3', 60_000);
   });
 
+  it('deletes pods gracefully (Terminating for the grace period), or at once with --force --grace-period=0', async () => {
+    const run = async (name: string) => {
+      await kubectl('run', name, '-n', 'team-b', '--image=busybox:1.36', '--restart=Never');
+      await until(`${name} running`, async () => rowOf((await kubectl('get', 'pods', '-n', 'team-b')).stdout, name)?.[2] === 'Running');
+    };
+    const gone = async (name: string) => (await kubectl('get', 'pod', name, '-n', 'team-b')).stderr.includes('NotFound');
+
+    await run('graceful');
+    // 60 simulated seconds: 3 real seconds at this cluster's time scale.
+    const deleted = await kubectl('delete', 'pod', 'graceful', '-n', 'team-b', '--grace-period=60', '--wait=false');
+    expect(deleted.stdout).toBe('pod "graceful" deleted\n');
+    expect(rowOf((await kubectl('get', 'pods', '-n', 'team-b')).stdout, 'graceful')?.[2]).toBe('Terminating');
+    const marked = JSON.parse((await kubectl('get', 'pod', 'graceful', '-n', 'team-b', '-o', 'json')).stdout);
+    expect(marked.metadata).toMatchObject({ deletionGracePeriodSeconds: 60, deletionTimestamp: expect.any(String) });
+    const described = await kubectl('describe', 'pod', 'graceful', '-n', 'team-b');
+    expect(described.stdout).toMatch(/^Status:\s+Terminating \(lasts .*\)$/m);
+    expect(described.stdout).toMatch(/Killing\s+.*Stopping container graceful/);
+    await until('graceful removed', () => gone('graceful'));
+
+    await run('forced');
+    const forced = await kubectl('delete', 'pod', 'forced', '-n', 'team-b', '--force', '--grace-period=0');
+    expect(forced.stderr).toContain('Immediate deletion does not wait for confirmation that the running resource has been terminated');
+    expect(forced.stdout).toBe('pod "forced" force deleted\n');
+    expect(await gone('forced')).toBe(true);
+
+    // The default (the pod's 30 s, 1.5 s here): kubectl waits until the pod is gone.
+    await run('waited');
+    expect((await kubectl('delete', 'pod', 'waited', '-n', 'team-b')).stdout).toBe('pod "waited" deleted\n');
+    expect(await gone('waited')).toBe(true);
+  });
+
   it('shows resource usage with kubectl top', async () => {
     const pods = await kubectl('top', 'pods', '-n', 'team-a');
     expect(pods.stdout.split('\n')[0]).toMatch(/^NAME\s+CPU\(cores\)\s+MEMORY\(bytes\)/);

@@ -11,7 +11,7 @@ import { ResourceRegistry } from '../api/resources';
 /** A store seeded with a scenario and a running simulation, for tests. */
 export async function simulate(file: ScenarioFile, timeScale = 0.01) {
   const scenario: Scenario = buildScenario(file, 'test');
-  const store = new InMemoryObjectStore();
+  const store = new InMemoryObjectStore({ timeScale });
   const registry = new ResourceRegistry({ metrics: scenario.metrics });
   loadScenarioObjects({ store, registry } as ApiServices, scenario.objects);
   const sim = startSimulation({ store, scenario, timeScale });

@@ -171,6 +171,56 @@ describe('InMemoryObjectStore', () => {
     expect(rest.resourceVersion).toBe(timed.currentResourceVersion());
   });
 
+  describe('graceful deletion', () => {
+    // 1 simulated second lasts 1 ms.
+    const graceful = () => new InMemoryObjectStore({ timeScale: 0.001 });
+    const until = async (check: () => boolean) => {
+      while (!check()) await new Promise(resolve => setTimeout(resolve, 5));
+    };
+
+    it('keeps the object marked as terminating for its grace period, then removes it', async () => {
+      const timed = graceful();
+      const running = timed.create(PODS, pod('a', {}, { nodeName: 'n1' }));
+      const events: string[] = [];
+      timed.watch(PODS, {}, e => events.push(e.type));
+      const marked = timed.delete(PODS, 'default', 'a', { gracePeriodSeconds: 30 });
+      expect(marked.metadata).toMatchObject({ deletionGracePeriodSeconds: 30, deletionTimestamp: expect.any(String), generation: 2 });
+      // The kubelet still writes status while the pod terminates; that does not remove it.
+      timed.update(PODS, { ...marked, status: { phase: 'Running' } }, { subresource: 'status' });
+      // Deleting again with the same or a longer period changes nothing.
+      expect(timed.delete(PODS, 'default', 'a', { gracePeriodSeconds: 60 }).metadata.deletionGracePeriodSeconds).toBe(30);
+      expect(timed.get(PODS, 'default', 'a')?.metadata.uid).toBe(running.metadata.uid);
+      await until(() => !timed.get(PODS, 'default', 'a'));
+      expect(events).toEqual(['ADDED', 'MODIFIED', 'MODIFIED', 'DELETED']);
+      timed.close();
+    });
+
+    it('removes at once when the period is cut to 0, and waits for finalizers after the period', async () => {
+      const timed = graceful();
+      timed.create(PODS, pod('a', {}, { nodeName: 'n1' }));
+      timed.delete(PODS, 'default', 'a', { gracePeriodSeconds: 3600 });
+      timed.delete(PODS, 'default', 'a', { gracePeriodSeconds: 0 });
+      expect(timed.get(PODS, 'default', 'a')).toBeUndefined();
+
+      timed.create(PODS, pod('held', { finalizers: ['example.com/hold'] }, { nodeName: 'n1' }));
+      timed.delete(PODS, 'default', 'held', { gracePeriodSeconds: 1 });
+      await until(() => timed.get(PODS, 'default', 'held')?.metadata.deletionGracePeriodSeconds === 0);
+      const held = timed.get(PODS, 'default', 'held')!;
+      timed.update(PODS, { ...held, metadata: { ...held.metadata, finalizers: [] } });
+      expect(timed.get(PODS, 'default', 'held')).toBeUndefined();
+      timed.close();
+    });
+
+    it('deletes at once without a grace period, as before', () => {
+      const timed = graceful();
+      timed.create(PODS, pod('a', {}, { nodeName: 'n1' }));
+      timed.delete(PODS, 'default', 'a', { gracePeriodSeconds: 0 });
+      timed.create(PODS, pod('b'));
+      timed.delete(PODS, 'default', 'b');
+      expect(timed.list(PODS).items).toEqual([]);
+    });
+  });
+
   it('watches in order, including writes made by a watcher, and maps selector transitions', () => {
     const seen: string[] = [];
     const selected: string[] = [];

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { compileFieldSelector, parseFieldSelector } from './fieldSelector';
 import { compileLabelSelector } from './labelSelector';
-import { cloneJson, deepEqual, deepFreeze, shareUnchanged } from './objects';
+import { cloneJson, deepEqual, deepFreeze, formatTimestamp, shareUnchanged } from './objects';
 import { ResourceTable, lowerBound, objectKey } from './table';
 import {
   StoreError,
@@ -19,6 +19,7 @@ import { WatchHub } from './watchHub';
 import { decodeContinue, encodeContinue } from './continueToken';
 import { GarbageCollector } from './garbageCollector';
 import { CompactionWindow } from './compaction';
+import { GracefulDeletions } from './gracefulDeletion';
 
 export interface InMemoryObjectStoreOptions {
   /** Changes kept for resuming watches (default 10,000); older versions answer 410. */
@@ -32,6 +33,8 @@ export interface InMemoryObjectStoreOptions {
    * server compacts etcd); a list `continue` token issued at an older version answers 410.
    */
   compactionWindowMs?: number;
+  /** Real time per simulated second for deletion grace periods (the simulation's time scale; default 1). */
+  timeScale?: number;
 }
 
 const INCONSISTENT_CONTINUE =
@@ -50,9 +53,7 @@ const INDEXED_FIELDS: Record<string, string[]> = { '/pods': ['spec.nodeName'] };
 const SERVER_FIELDS = ['uid', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds'];
 const NAME_CHARS = 'bcdfghjklmnpqrstvwxz2456789';
 
-export function formatTimestamp(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
+export { formatTimestamp };
 
 /** How error messages name a resource: `pods`, `deployments.apps`. */
 export function qualifiedResource(key: ResourceKey): string {
@@ -86,6 +87,7 @@ export class InMemoryObjectStore implements ObjectStore {
   private readonly gc: GarbageCollector;
   private readonly clock: () => Date;
   private readonly compaction: CompactionWindow;
+  private readonly graceful: GracefulDeletions;
 
   constructor(options: InMemoryObjectStoreOptions = {}) {
     this.clock = options.now ?? (() => new Date());
@@ -98,6 +100,7 @@ export class InMemoryObjectStore implements ObjectStore {
       () => this.rv,
     );
     this.gc = new GarbageCollector(this);
+    this.graceful = new GracefulDeletions(this, options.timeScale ?? 1, () => this.clock().getTime());
   }
 
   get(key: ResourceKey, namespace: string | undefined, name: string): KubeObject | undefined {
@@ -218,13 +221,19 @@ export class InMemoryObjectStore implements ObjectStore {
     key: ResourceKey,
     namespace: string | undefined,
     name: string,
-    options: { propagationPolicy?: 'Background' | 'Foreground' | 'Orphan'; preconditionUid?: string } = {},
+    options: { propagationPolicy?: 'Background' | 'Foreground' | 'Orphan'; preconditionUid?: string; gracePeriodSeconds?: number } = {},
   ): KubeObject {
     const current = this.mustGet(key, namespace, name);
     if (options.preconditionUid && options.preconditionUid !== current.metadata.uid) {
       throw this.conflict(key, name, `Precondition failed: UID in precondition: ${options.preconditionUid}, UID in object meta: ${current.metadata.uid}`);
     }
-    return this.gc.delete(key, current, options.propagationPolicy ?? 'Background');
+    const graceful = options.gracePeriodSeconds !== undefined ? this.graceful.delete(key, current, options.gracePeriodSeconds) : undefined;
+    return graceful ?? this.gc.delete(key, current, options.propagationPolicy ?? 'Background');
+  }
+
+  /** Stops the timers of pending graceful deletions. */
+  close(): void {
+    this.graceful.stop();
   }
 
   watch(key: ResourceKey, options: WatchOptions, onEvent: (event: WatchEvent) => void): Watch {
@@ -254,12 +263,13 @@ export class InMemoryObjectStore implements ObjectStore {
 
   /**
    * Replaces `current` with `next` (whose metadata the caller has prepared). A no-op keeps the
-   * resourceVersion; an object being deleted whose last finalizer is gone is removed.
+   * resourceVersion; an object being deleted whose last finalizer is gone is removed, unless its
+   * deletion grace period is still running.
    */
   replace(key: ResourceKey, current: KubeObject, next: KubeObject): KubeObject {
     const comparable = (o: KubeObject) => ({ ...o, metadata: { ...o.metadata, resourceVersion: undefined, managedFields: undefined } });
     if (deepEqual(comparable(current), comparable(next))) return current;
-    if (next.metadata.deletionTimestamp && !next.metadata.finalizers?.length) {
+    if (next.metadata.deletionTimestamp && !next.metadata.finalizers?.length && !GracefulDeletions.isPending(next)) {
       return this.remove(key, next);
     }
     next.metadata.resourceVersion = String(this.bump());

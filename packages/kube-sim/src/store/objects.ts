@@ -61,3 +61,8 @@ export function shareUnchanged<T>(prev: unknown, next: T): T {
   }
   return out as T;
 }
+
+/** A Kubernetes timestamp (RFC 3339, second precision). */
+export function formatTimestamp(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}

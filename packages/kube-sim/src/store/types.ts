@@ -19,6 +19,7 @@ export interface ObjectMeta {
   generation?: number;
   creationTimestamp?: string;
   deletionTimestamp?: string;
+  deletionGracePeriodSeconds?: number;
   labels?: Record<string, string>;
   annotations?: Record<string, string>;
   finalizers?: string[];
@@ -113,7 +114,12 @@ export interface ObjectStore {
     key: ResourceKey,
     namespace: string | undefined,
     name: string,
-    options?: { propagationPolicy?: 'Background' | 'Foreground' | 'Orphan'; preconditionUid?: string },
+    options?: {
+      propagationPolicy?: 'Background' | 'Foreground' | 'Orphan';
+      preconditionUid?: string;
+      /** Delete gracefully: keep the object, marked with deletionTimestamp, for this long (pods). */
+      gracePeriodSeconds?: number;
+    },
   ): KubeObject;
   watch(key: ResourceKey, options: WatchOptions, onEvent: (event: WatchEvent) => void): Watch;
   /** Current cluster-wide resourceVersion. */

@@ -72,6 +72,8 @@ export class Kubelet implements NodeView {
       existing.stop(false);
       this.workers.delete(key);
     } else if (existing) {
+      // Graceful deletion started: the containers are stopped while the pod shows Terminating.
+      if (pod.metadata.deletionTimestamp) existing.stop(true);
       return;
     }
     const nodeName = (pod.spec as { nodeName?: string }).nodeName;
