@@ -62,6 +62,15 @@ describe('notificationChannelsExtensionPoint', () => {
       type: 'pager',
       title: 'Pager',
       personal: false,
+      fields: [
+        {
+          name: 'service',
+          label: 'Service',
+          kind: 'text',
+          required: true,
+          secret: false,
+        },
+      ],
     });
     const created = await request(server)
       .post('/api/kubedeck-notifications/channels')

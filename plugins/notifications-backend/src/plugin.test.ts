@@ -168,6 +168,24 @@ describe('kubedeck-notifications plugin', () => {
       ).status,
     ).toBe(401);
 
+    const types = await request(server)
+      .get('/api/kubedeck-notifications/channel-types')
+      .set(as(ADMIN));
+    expect(types.body.items).toContainEqual({
+      type: 'slack',
+      title: expect.any(String),
+      personal: false,
+      fields: [
+        {
+          name: 'webhookUrl',
+          label: 'Incoming webhook URL',
+          kind: 'text',
+          required: true,
+          secret: true,
+        },
+      ],
+    });
+
     const created = await request(server)
       .post('/api/kubedeck-notifications/channels')
       .set(as(ADMIN))

@@ -191,3 +191,37 @@ export const deliveriesResponseSchema = z.object({
 
 /** @public */
 export type DeliveriesResponse = z.infer<typeof deliveriesResponseSchema>;
+
+/**
+ * One form field of a channel type, as `GET /channel-types` describes it. Derived by the
+ * backend from the schemas that validate the channel, so a form built from it asks for what
+ * the backend accepts.
+ *
+ * @public
+ */
+export interface ChannelFieldDescription {
+  name: string;
+  label: string;
+  /** How to edit it: `json` for objects and anything not a string, number or boolean. */
+  kind: 'text' | 'number' | 'boolean' | 'json';
+  required: boolean;
+  /** Secret fields are write-only: sent when typed, never returned. */
+  secret: boolean;
+  help?: string;
+  /** The value used when the field is left out. */
+  defaultValue?: string | number | boolean;
+}
+
+/**
+ * A channel type the backend knows, as `GET /channel-types` lists it.
+ *
+ * @public
+ */
+export interface ChannelTypeDescription {
+  type: string;
+  title: string;
+  /** Personal channels reach each recipient (email); shared ones post to one place. */
+  personal: boolean;
+  /** Config fields first, then secrets. */
+  fields: ChannelFieldDescription[];
+}

@@ -19,3 +19,4 @@ export * from './http/SafeHttpClient';
 export { forbiddenAddressReason, ipLiteral } from './http/addresses';
 export type { AddressAllowlist } from './http/addresses';
 export { publishKubedeckEvent } from './publish';
+export { describeChannelType } from './channels/describeFields';

@@ -14,17 +14,35 @@ import {
 } from './render';
 
 const configSchema = z.object({
-  host: z.string().min(1),
-  port: z.number().int().min(1).max(65535).default(587),
+  host: z.string().min(1).meta({ title: 'SMTP host' }),
+  port: z
+    .number()
+    .int()
+    .min(1)
+    .max(65535)
+    .default(587)
+    .meta({ title: 'SMTP port' }),
+  from: z.string().min(3).meta({
+    title: 'From address',
+    description: 'e.g. Kubedeck <alerts@example.com>',
+  }),
   /** TLS from the first byte (port 465); otherwise STARTTLS when offered. */
-  secure: z.boolean().default(false),
-  requireTLS: z.boolean().default(false),
-  rejectUnauthorized: z.boolean().default(true),
-  from: z.string().min(3),
+  secure: z
+    .boolean()
+    .default(false)
+    .meta({ title: 'TLS from the first byte (port 465)' }),
+  requireTLS: z.boolean().default(false).meta({ title: 'Require STARTTLS' }),
+  rejectUnauthorized: z
+    .boolean()
+    .default(true)
+    .meta({ title: 'Verify the server certificate' }),
 });
 
 const secretsSchema = z
-  .object({ username: z.string().min(1), password: z.string().min(1) })
+  .object({
+    username: z.string().min(1).meta({ title: 'SMTP username' }),
+    password: z.string().min(1).meta({ title: 'SMTP password' }),
+  })
   .partial()
   .refine(s => Boolean(s.username) === Boolean(s.password), {
     message: 'username and password go together',

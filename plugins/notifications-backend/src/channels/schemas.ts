@@ -5,4 +5,6 @@ export const httpUrl = z
   .url({ protocol: /^https?$/, error: 'must be an http or https URL' })
   .max(2000);
 
-export const webhookUrlSecrets = z.object({ webhookUrl: httpUrl });
+export const webhookUrlSecrets = z.object({
+  webhookUrl: httpUrl.meta({ title: 'Incoming webhook URL' }),
+});

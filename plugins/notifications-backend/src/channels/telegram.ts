@@ -9,9 +9,15 @@ import { escapeHtml, headline, plainText } from './render';
 import { httpUrl } from './schemas';
 
 const configSchema = z.object({
-  chatId: z.union([z.string().min(1), z.number().int()]).transform(String),
+  chatId: z
+    .union([z.string().min(1), z.number().int()])
+    .transform(String)
+    .meta({ title: 'Chat id' }),
   /** For tests and Bot API servers of your own. */
-  apiBaseUrl: httpUrl.default('https://api.telegram.org'),
+  apiBaseUrl: httpUrl.default('https://api.telegram.org').meta({
+    title: 'Bot API base URL',
+    description: 'For Bot API servers of your own',
+  }),
 });
 
 function html(message: ChannelMessage): string {
@@ -32,7 +38,8 @@ export const telegramChannelType: NotificationChannelType = {
   secretsSchema: z.object({
     botToken: z
       .string()
-      .regex(/^\d+:[A-Za-z0-9_-]+$/, 'must look like 123456:ABC-DEF'),
+      .regex(/^\d+:[A-Za-z0-9_-]+$/, 'must look like 123456:ABC-DEF')
+      .meta({ title: 'Bot token', description: 'Looks like 123456:ABC-DEF' }),
   }),
   rateLimit: channel => ({
     key: `telegram:${configSchema.parse(channel.config).chatId}`,

@@ -9,13 +9,17 @@ import { headline } from './render';
 import { httpUrl } from './schemas';
 
 const configSchema = z.object({
-  url: httpUrl,
+  url: httpUrl.meta({ title: 'URL' }),
   /**
    * JSON sent as the body. String values may contain placeholders such as `{{title}}`,
    * `{{severity}}`, `{{cluster}}`, `{{link}}`; a string that is exactly `{{event}}` becomes the
    * whole message object. Without a template the whole message is sent.
    */
-  template: z.record(z.string(), z.unknown()).optional(),
+  template: z.record(z.string(), z.unknown()).optional().meta({
+    title: 'Body template (JSON)',
+    description:
+      'Optional. Strings may use {{title}}, {{severity}}, {{cluster}}, {{link}}; "{{event}}" is the whole message.',
+  }),
 });
 
 function placeholders(message: ChannelMessage): Record<string, unknown> {
@@ -78,7 +82,12 @@ export const webhookChannelType: NotificationChannelType = {
   type: 'webhook',
   title: 'Custom webhook',
   configSchema,
-  secretsSchema: z.object({ signingSecret: z.string().min(16) }),
+  secretsSchema: z.object({
+    signingSecret: z.string().min(16).meta({
+      title: 'Signing secret (HMAC-SHA256)',
+      description: 'At least 16 characters',
+    }),
+  }),
   rateLimit: channel => ({
     key: `webhook:${channel.id}`,
     limit: 10,

@@ -2,12 +2,14 @@ import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
   ChannelRouting,
   channelRoutingSchema,
+  ChannelTypeDescription,
   CreateChannelRequest,
   NotificationChannel,
   UpdateChannelRequest,
 } from '@kubedeck/plugin-notifications-common';
 import {
   ChannelInstance,
+  describeChannelType,
   NotificationChannelType,
 } from '@kubedeck/plugin-notifications-node';
 import { SecretsCipher } from '@kubedeck/plugin-secrets-node';
@@ -56,12 +58,9 @@ export class ChannelService {
     );
   }
 
-  channelTypes() {
-    return [...this.types.values()].map(t => ({
-      type: t.type,
-      title: t.title,
-      personal: Boolean(t.personal),
-    }));
+  /** Each type with its form fields, described from the schemas that validate them. */
+  channelTypes(): ChannelTypeDescription[] {
+    return [...this.types.values()].map(describeChannelType);
   }
 
   type(name: string): NotificationChannelType {

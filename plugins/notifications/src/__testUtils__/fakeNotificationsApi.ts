@@ -6,6 +6,7 @@ import {
   PreferencesResponse,
 } from '@kubedeck/plugin-notifications-common';
 import { KubedeckNotificationsApi } from '../api';
+import { channelTypes } from './channelTypes';
 
 /** A secret value the fake backend holds; the UI must never show it. */
 export const SLACK_WEBHOOK_SECRET =
@@ -75,13 +76,7 @@ export function fakeNotificationsApi(
   return {
     getPreferences: jest.fn(async () => preferences()),
     updatePreferences: jest.fn(async () => {}),
-    getChannelTypes: jest.fn(async () => [
-      { type: 'email', title: 'Email (SMTP)', personal: true },
-      { type: 'slack', title: 'Slack (incoming webhook)', personal: false },
-      { type: 'teams', title: 'Microsoft Teams', personal: false },
-      { type: 'telegram', title: 'Telegram (bot)', personal: false },
-      { type: 'webhook', title: 'Custom webhook', personal: false },
-    ]),
+    getChannelTypes: jest.fn(async () => channelTypes),
     listChannels: jest.fn(async () => [channel()]),
     getChannel: jest.fn(async () => channel()),
     createChannel: jest.fn(async () => channel()),

@@ -1,5 +1,6 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import {
+  ChannelTypeDescription,
   CreateChannelRequest,
   DeliveriesQuery,
   DeliveriesResponse,
@@ -11,16 +12,11 @@ import {
 } from '@kubedeck/plugin-notifications-common';
 
 /**
- * A channel type the backend knows, as `GET /channel-types` lists it.
+ * A channel type the backend knows with its form fields, as `GET /channel-types` lists it.
  *
  * @public
  */
-export interface ChannelTypeInfo {
-  type: string;
-  title: string;
-  /** Personal channels reach each recipient (email); shared ones post to one place. */
-  personal: boolean;
-}
+export type ChannelTypeInfo = ChannelTypeDescription;
 
 /**
  * What a "send test message" did: the delivery's status after its first attempt.

@@ -19,7 +19,7 @@ export function ChannelDialog(props: {
 }) {
   const { channel, types, onClose, onSave } = props;
   const [state, setState] = useState(() =>
-    channelFormState(types[0]?.type ?? 'slack', channel),
+    channelFormState(types, types[0]?.type ?? 'slack', channel),
   );
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<Error>();

@@ -1,14 +1,14 @@
 import Checkbox from '@material-ui/core/Checkbox';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import TextField from '@material-ui/core/TextField';
-import { ChannelField } from './channelTypeFields';
+import { ChannelFieldDescription as ChannelField } from '@kubedeck/plugin-notifications-common';
 
 /** The helper text of a secret field: whether a value is stored, never the value. */
 export function secretHelperText(field: ChannelField, configured: boolean) {
   if (configured) {
     return 'configured — leave blank to keep';
   }
-  return field.helperText ?? (field.required ? undefined : 'Optional');
+  return field.help ?? (field.required ? undefined : 'Optional');
 }
 
 function inputType(field: ChannelField): string {
@@ -32,6 +32,10 @@ export function ChannelFieldInput(props: {
   const { field, value, configured, onChange, removed, onRemovedChange } =
     props;
   const id = `channel-field-${field.name}`;
+  const textDefault =
+    field.kind === 'text' && typeof field.defaultValue === 'string'
+      ? field.defaultValue
+      : undefined;
 
   if (field.kind === 'boolean') {
     return (
@@ -57,9 +61,9 @@ export function ChannelFieldInput(props: {
       type={inputType(field)}
       autoComplete={field.secret ? 'new-password' : 'off'}
       required={field.required && !configured}
-      placeholder={configured ? '••••••••' : undefined}
+      placeholder={configured ? '••••••••' : textDefault}
       helperText={
-        field.secret ? secretHelperText(field, configured) : field.helperText
+        field.secret ? secretHelperText(field, configured) : field.help
       }
       multiline={field.kind === 'json'}
       minRows={field.kind === 'json' ? 3 : undefined}
@@ -67,7 +71,7 @@ export function ChannelFieldInput(props: {
       size="small"
       fullWidth
       margin="dense"
-      InputLabelProps={configured ? { shrink: true } : undefined}
+      InputLabelProps={configured || textDefault ? { shrink: true } : undefined}
       disabled={removed}
     />
   );

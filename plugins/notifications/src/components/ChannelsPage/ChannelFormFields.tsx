@@ -8,7 +8,6 @@ import { ChannelTypeInfo } from '../../api';
 import { ChannelCategoriesField } from './ChannelCategoriesField';
 import { ChannelFieldInput } from './ChannelFieldInput';
 import { ChannelFormState, channelFormState } from './channelForm';
-import { channelFields } from './channelTypeFields';
 
 /** Every type for a new channel; an existing channel keeps its type, even one now unknown. */
 function typeOptions(types: ChannelTypeInfo[], channel?: NotificationChannel) {
@@ -16,7 +15,14 @@ function typeOptions(types: ChannelTypeInfo[], channel?: NotificationChannel) {
     return types;
   }
   const known = types.find(t => t.type === channel.type);
-  return [known ?? { type: channel.type, title: channel.type }];
+  return [
+    known ?? {
+      type: channel.type,
+      title: channel.type,
+      personal: channel.personal,
+      fields: [],
+    },
+  ];
 }
 
 /** Name, type, the type's own fields, categories and (for a new channel) enabled. */
@@ -59,7 +65,7 @@ export function ChannelFormFields(props: {
         disabled={Boolean(channel)}
         onChange={event =>
           setState(current => ({
-            ...channelFormState(event.target.value),
+            ...channelFormState(types, event.target.value),
             name: current.name,
             enabled: current.enabled,
           }))
@@ -75,7 +81,7 @@ export function ChannelFormFields(props: {
           </MenuItem>
         ))}
       </TextField>
-      {channelFields(state.type).map(field => (
+      {state.fields.map(field => (
         <ChannelFieldInput
           key={`${state.type}-${field.name}`}
           field={field}

@@ -5,6 +5,7 @@ import {
   fakeNotificationsApi,
   SLACK_WEBHOOK_SECRET,
 } from '../../__testUtils__/fakeNotificationsApi';
+import { channelTypes } from '../../__testUtils__/channelTypes';
 import { renderWithApi } from '../../__testUtils__/renderWithApi';
 import { ChannelsPage } from './ChannelsPage';
 
@@ -64,6 +65,66 @@ describe('ChannelsPage', () => {
       expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
     );
     expect(document.body).not.toHaveTextContent(SLACK_WEBHOOK_SECRET);
+  });
+
+  it("renders a module's channel type from the fields the backend describes", async () => {
+    const api = fakeNotificationsApi({
+      getChannelTypes: jest.fn(async () => [
+        ...channelTypes,
+        {
+          type: 'pager',
+          title: 'Pager (module)',
+          personal: false,
+          fields: [
+            {
+              name: 'routingKey',
+              label: 'Routing key',
+              kind: 'text' as const,
+              required: true,
+              secret: true,
+              help: 'From the service page',
+            },
+            {
+              name: 'urgent',
+              label: 'Page urgently',
+              kind: 'boolean' as const,
+              required: false,
+              secret: false,
+              defaultValue: true,
+            },
+          ],
+        },
+      ]),
+    });
+    await renderWithApi(<ChannelsPage />, api);
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'New channel' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.type(within(dialog).getByLabelText(/Name/), 'Pager');
+    await userEvent.click(within(dialog).getByLabelText('Type'));
+    await userEvent.click(
+      within(await screen.findByRole('listbox')).getByText('Pager (module)'),
+    );
+    const key = within(dialog).getByLabelText(/Routing key/);
+    expect(key).toHaveAttribute('type', 'password');
+    expect(within(dialog).getByText('From the service page')).toBeVisible();
+    expect(within(dialog).getByLabelText('Page urgently')).toBeChecked();
+    await userEvent.type(key, 'R0UT1NG');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Create' }),
+    );
+
+    await waitFor(() =>
+      expect(api.createChannel).toHaveBeenCalledWith(
+        expect.objectContaining({
+          type: 'pager',
+          config: { urgent: true },
+          secrets: { routingKey: 'R0UT1NG' },
+        }),
+      ),
+    );
   });
 
   it('creates a channel with the fields of its type', async () => {

@@ -1,4 +1,5 @@
 import { channel } from '../../__testUtils__/fakeNotificationsApi';
+import { channelTypes } from '../../__testUtils__/channelTypes';
 import {
   channelFormState,
   toCreateRequest,
@@ -19,7 +20,7 @@ describe('channel form', () => {
   });
 
   it('starts an edit with the config and every secret blank', () => {
-    const state = channelFormState('slack', email);
+    const state = channelFormState(channelTypes, 'slack', email);
 
     expect(state.values).toMatchObject({
       host: 'smtp.example.com',
@@ -32,7 +33,7 @@ describe('channel form', () => {
   });
 
   it('keeps blank secrets, replaces typed ones and deletes removed ones', () => {
-    const state = channelFormState('slack', email);
+    const state = channelFormState(channelTypes, 'slack', email);
 
     expect(toUpdateRequest(state)).not.toHaveProperty('secrets');
     expect(
@@ -51,7 +52,7 @@ describe('channel form', () => {
   });
 
   it('converts numbers and JSON, and names a field whose JSON is broken', () => {
-    const state = channelFormState('webhook');
+    const state = channelFormState(channelTypes, 'webhook');
     const values = {
       ...state.values,
       url: 'https://hooks.example.com/kubedeck',

@@ -1,16 +1,32 @@
 import {
   ALERT_CATEGORIES,
+  ChannelFieldDescription,
   ChannelRouting,
   CreateChannelRequest,
   NotificationChannel,
   UpdateChannelRequest,
 } from '@kubedeck/plugin-notifications-common';
-import { ChannelField, channelFields } from './channelTypeFields';
+import { ChannelTypeInfo } from '../../api';
+
+type ChannelField = ChannelFieldDescription;
+
+/** For a channel whose type the backend no longer knows: its config as one JSON object. */
+const UNKNOWN_TYPE_FIELDS: ChannelField[] = [
+  {
+    name: 'config',
+    label: 'Config (JSON)',
+    kind: 'json',
+    required: false,
+    secret: false,
+  },
+];
 
 /** What the channel dialog edits. Secret values start empty and are only ever typed in. */
 export type ChannelFormState = {
   name: string;
   type: string;
+  /** The type's fields, as the backend describes them. */
+  fields: ChannelField[];
   enabled: boolean;
   values: Record<string, string | boolean>;
   /** Who a shared channel hears about; the dialog edits its categories, the rest is kept. */
@@ -26,7 +42,9 @@ function initialValue(field: ChannelField, config: Record<string, unknown>) {
   const value =
     field.kind === 'json' && field.name === 'config'
       ? config
-      : config[field.name] ?? field.defaultValue;
+      : config[field.name] ??
+        // A text default shows as the placeholder; left blank, the backend applies it.
+        (field.kind === 'text' ? undefined : field.defaultValue);
   if (field.kind === 'boolean') {
     return Boolean(value);
   }
@@ -38,19 +56,21 @@ function initialValue(field: ChannelField, config: Record<string, unknown>) {
 
 /** The form for a new channel of `type`, or for editing `channel`. */
 export function channelFormState(
+  types: ChannelTypeInfo[],
   type: string,
   channel?: NotificationChannel,
 ): ChannelFormState {
   const config = channel?.config ?? {};
+  const chosen = channel?.type ?? type;
+  const fields =
+    types.find(t => t.type === chosen)?.fields ?? UNKNOWN_TYPE_FIELDS;
   return {
     name: channel?.name ?? '',
-    type: channel?.type ?? type,
+    type: chosen,
+    fields,
     enabled: channel?.enabled ?? true,
     values: Object.fromEntries(
-      channelFields(channel?.type ?? type).map(field => [
-        field.name,
-        initialValue(field, config),
-      ]),
+      fields.map(field => [field.name, initialValue(field, config)]),
     ),
     routing: channel?.routing ?? { categories: [...ALERT_CATEGORIES] },
     removeSecrets: [],
@@ -73,7 +93,7 @@ function parseJson(field: ChannelField, text: string): Record<string, unknown> {
 function configAndSecrets(state: ChannelFormState) {
   const config: Record<string, unknown> = {};
   const secrets: Record<string, string> = {};
-  for (const field of channelFields(state.type)) {
+  for (const field of state.fields) {
     const value = state.values[field.name];
     if (typeof value === 'boolean') {
       config[field.name] = value;
