@@ -1,4 +1,5 @@
 import { ClusterClient } from '@kubedeck/plugin-clusters-node';
+import { listAll } from '../service/listAll';
 import { ClusterSnapshot } from './types';
 
 const PATHS = {
@@ -13,20 +14,6 @@ const PATHS = {
 };
 const PREVIOUS_LOG_LINES = 5;
 const MAX_LOG_FETCHES = 20;
-
-async function listAll(client: ClusterClient, path: string): Promise<any[]> {
-  const items: any[] = [];
-  let token: string | undefined;
-  do {
-    const page = await client.requestJson({
-      path,
-      query: { limit: 1000, continue: token },
-    });
-    items.push(...(page.items ?? []));
-    token = page.metadata?.continue || undefined;
-  } while (token);
-  return items;
-}
 
 async function previousLogs(client: ClusterClient, pods: any[]) {
   const logs = new Map<string, string[]>();
@@ -66,10 +53,12 @@ export async function collectSnapshot(
 ): Promise<ClusterSnapshot> {
   const entries = await Promise.all(
     Object.entries(PATHS).map(async ([key, path]) => {
-      const items = await listAll(client, path).catch(error => {
-        if (error?.name === 'NotFoundError') return [];
-        throw error;
-      });
+      const items = await listAll(client, path, { pageSize: 1000 })
+        .then(list => list.items)
+        .catch(error => {
+          if (error?.name === 'NotFoundError') return [];
+          throw error;
+        });
       const visible = await Promise.all(
         items.map(item =>
           item.metadata?.namespace

@@ -43,6 +43,9 @@ export function kubeResponseError(status: number, text: string): Error {
       return new NotFoundError(message);
     case 409:
       return new ConflictError(message);
+    case 410:
+      // An expired continue token or a compacted resourceVersion: list again from the start.
+      return new InputError(message);
     default:
       return new ServiceUnavailableError(
         `The cluster answered ${status}: ${message}`,

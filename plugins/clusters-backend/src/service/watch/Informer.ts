@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readLines } from '../logs/readLines';
 import { backoffDelay } from './backoff';
+import { listAll } from '../listAll';
 
 /** A change to the cached list, numbered in the order it happened. */
 export type InformerEvent = {
@@ -118,26 +119,12 @@ export class Informer {
     }
   }
 
-  async #listAll(): Promise<{ items: any[]; resourceVersion: string }> {
-    const items: any[] = [];
-    let token: string | undefined;
-    let resourceVersion = '';
-    do {
-      const page = await this.client.requestJson({
-        path: this.path,
-        query: { limit: LIST_PAGE, continue: token },
-        signal: this.#controller.signal,
-      });
-      items.push(...(page.items ?? []));
-      token = page.metadata?.continue || undefined;
-      resourceVersion = page.metadata?.resourceVersion ?? '';
-    } while (token);
-    return { items, resourceVersion };
-  }
-
   /** Lists and turns the differences with the cache into events. */
   async #relist() {
-    const { items, resourceVersion } = await this.#listAll();
+    const { items, resourceVersion } = await listAll(this.client, this.path, {
+      pageSize: LIST_PAGE,
+      signal: this.#controller.signal,
+    });
     if (this.#seq === 0 && this.#objects.size === 0) {
       for (const item of items) {
         this.#objects.set(keyOf(item), item);
