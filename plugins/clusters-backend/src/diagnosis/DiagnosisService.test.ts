@@ -157,17 +157,21 @@ describe('DiagnosisService against kube-sim', () => {
       fix: 'Check the kubelet',
     };
 
-    /** A source whose next answer a test sets: findings, or an error to throw. */
+    /** A source whose next answer a test sets: findings, an error to throw, or no answer. */
     function scriptedSource(id: string) {
-      let next: DiagnosisFinding[] | Error = [];
+      let next: DiagnosisFinding[] | Error | 'hang' = [];
       const source: DiagnosisFindingSource = {
         id,
         getFindings: async () => {
+          if (next === 'hang') return new Promise<never>(() => {});
           if (next instanceof Error) throw next;
           return next;
         },
       };
-      return { source, answer: (a: DiagnosisFinding[] | Error) => (next = a) };
+      return {
+        source,
+        answer: (a: DiagnosisFinding[] | Error | 'hang') => (next = a),
+      };
     }
 
     async function setup(sources: DiagnosisFindingSource[]) {
@@ -188,6 +192,7 @@ describe('DiagnosisService against kube-sim', () => {
         logger,
         analyzers: [() => [crash]],
         sources,
+        sourceTimeoutMs: 100,
       });
       const open = () => store.list({ state: 'open', cluster: 'demo' });
       return { service, published, logger, open };
@@ -255,6 +260,36 @@ describe('DiagnosisService against kube-sim', () => {
       await service.runCluster('demo');
       expect((await open()).map(d => d.name)).toEqual(['api-1']);
       expect(resolvedNames()).toEqual(['node-8', 'node-9']);
+    });
+
+    it('treats a source that does not answer in time as failed, and ignores malformed findings', async () => {
+      const agent = scriptedSource('agent-hub');
+      const { service, logger, open } = await setup([agent.source]);
+      agent.answer([nodeDown]);
+      await service.runCluster('demo');
+      agent.answer('hang');
+      await service.runCluster('demo');
+      expect(logger.warn).toHaveBeenCalledWith(
+        expect.stringContaining('no answer within'),
+      );
+      expect((await open()).map(d => d.name).sort()).toEqual([
+        'api-1',
+        'node-9',
+      ]);
+
+      agent.answer([
+        { ...nodeDown, name: 'node-7' },
+        { ...nodeDown, name: '' },
+        { kind: 'Node' } as DiagnosisFinding,
+      ]);
+      await service.runCluster('demo');
+      expect(logger.warn).toHaveBeenCalledWith(
+        expect.stringContaining('2 malformed findings'),
+      );
+      expect((await open()).map(d => d.name).sort()).toEqual([
+        'api-1',
+        'node-7',
+      ]);
     });
   });
 });

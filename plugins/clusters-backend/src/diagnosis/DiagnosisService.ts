@@ -44,6 +44,8 @@ export class DiagnosisService {
       logger: LoggerService;
       analyzers?: Analyzer[];
       sources?: DiagnosisFindingSource[];
+      /** How long a finding source may take per cluster (default 30 seconds). */
+      sourceTimeoutMs?: number;
     },
   ) {}
 
@@ -71,6 +73,7 @@ export class DiagnosisService {
       this.options.sources ?? [],
       () => store.openFindings(cluster),
       logger,
+      this.options.sourceTimeoutMs,
     );
     const { opened, resolved } = await store.reconcile(
       cluster,

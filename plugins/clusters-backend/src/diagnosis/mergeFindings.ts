@@ -3,7 +3,51 @@ import {
   DiagnosisFinding,
   DiagnosisFindingSource,
 } from '@kubedeck/plugin-clusters-node';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { z } from 'zod';
 import { SourcedFinding } from '../database/DiagnosisStore';
+
+/** How long a source may take to answer for one cluster before it counts as failed. */
+export const SOURCE_TIMEOUT_MS = 30_000;
+
+const findingSchema = z.object({
+  kind: z.string().min(1).max(255),
+  namespace: z.string().min(1).max(255).optional(),
+  name: z.string().min(1).max(255),
+  type: z.string().min(1).max(64),
+  severity: z.enum(['critical', 'warning']),
+  title: z.string().min(1),
+  evidence: z.array(z.string()),
+  fix: z.string(),
+});
+
+/** A source's findings for a cluster; throws when it fails, times out or answers no list. */
+async function askSource(
+  source: DiagnosisFindingSource,
+  cluster: string,
+  timeoutMs: number,
+  logger: LoggerService,
+): Promise<DiagnosisFinding[]> {
+  const timer = new AbortController();
+  const answer = await Promise.race([
+    source.getFindings(cluster),
+    sleep(timeoutMs, undefined, { signal: timer.signal }).then(() => {
+      throw new Error(`no answer within ${timeoutMs / 1000} seconds`);
+    }),
+  ]).finally(() => timer.abort());
+  if (!Array.isArray(answer)) {
+    throw new Error('it did not answer a list of findings');
+  }
+  const valid = answer.filter(f => findingSchema.safeParse(f).success);
+  if (valid.length < answer.length) {
+    logger.warn(
+      `Diagnosis finding source ${source.id} reported ${
+        answer.length - valid.length
+      } malformed findings on ${cluster}; they are ignored`,
+    );
+  }
+  return valid;
+}
 
 const key = (f: DiagnosisFinding) =>
   [f.kind, f.namespace ?? '', f.name, f.type].join('\u0000');
@@ -18,14 +62,16 @@ export type SourceReport =
   | { source: string; carriedOver: SourcedFinding[] };
 
 /**
- * Asks every source for a cluster's findings. A source that throws is logged, and its
- * currently open diagnoses are carried over so that its failure resolves nothing.
+ * Asks every source for a cluster's findings. A source that throws or does not answer in time
+ * is logged, and its currently open diagnoses are carried over so that its failure resolves
+ * nothing. Malformed findings are dropped.
  */
 export async function collectSourceReports(
   cluster: string,
   sources: DiagnosisFindingSource[],
   openFindings: () => Promise<SourcedFinding[]>,
   logger: LoggerService,
+  timeoutMs = SOURCE_TIMEOUT_MS,
 ): Promise<SourceReport[]> {
   let open: Promise<SourcedFinding[]> | undefined;
   return Promise.all(
@@ -33,7 +79,7 @@ export async function collectSourceReports(
       try {
         return {
           source: source.id,
-          findings: await source.getFindings(cluster),
+          findings: await askSource(source, cluster, timeoutMs, logger),
         };
       } catch (error) {
         logger.warn(

@@ -47,7 +47,9 @@ describe('lists whose continue token expires midway', () => {
         method: 'POST',
         body: { metadata: { name: `page-${i}` }, data: { i: String(i) } },
       });
-      expect(created.status).toBe(201);
+      if (created.status !== 201) {
+        throw new Error(`config map page-${i} not created: ${created.status}`);
+      }
     }
   });
   afterAll(() => env?.close());
