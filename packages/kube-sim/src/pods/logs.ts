@@ -134,9 +134,10 @@ export function serveLog(parts: SimulationParts, req: IncomingMessage, res: Serv
   }
 }
 
-/** Streams the lines appended after `cursor` (a position in the run's log) until the run ends. */
-function follow(parts: SimulationParts, req: IncomingMessage, writer: LimitedWriter, pod: KubeObject, container: { name: string; image?: string }, run: RunInfo, query: LogQuery, cursor: number): void {
+/** Streams the lines appended after `from` (a position in the run's log) until the run ends. */
+function follow(parts: SimulationParts, req: IncomingMessage, writer: LimitedWriter, pod: KubeObject, container: { name: string; image?: string }, run: RunInfo, query: LogQuery, from: number): void {
   const tickMs = Math.min(Math.max(parts.logs.intervalMs(pod), 20), 1000);
+  let cursor = from;
   let timer: NodeJS.Timeout | undefined = undefined;
   const stop = () => {
     clearInterval(timer);
