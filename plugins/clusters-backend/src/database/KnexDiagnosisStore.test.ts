@@ -75,6 +75,20 @@ describe('KnexDiagnosisStore', () => {
         }),
       ]);
       expect(await store.list({ state: 'open', cluster: 'other' })).toEqual([]);
+
+      await store.reconcile(
+        'demo',
+        [crash, { ...pvc, sources: ['agent-hub'] }],
+        t3,
+      );
+      expect(
+        (await store.openFindings('demo')).sort((a, b) =>
+          a.type.localeCompare(b.type),
+        ),
+      ).toEqual([
+        { ...crash, sources: [] },
+        { ...pvc, sources: ['agent-hub'] },
+      ]);
       expect(
         (await store.list({ state: 'all', kind: 'Pod', name: 'api-1' })).map(
           d => d.type,
