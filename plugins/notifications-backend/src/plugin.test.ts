@@ -124,7 +124,8 @@ describe('kubedeck-notifications plugin', () => {
     expect(first[0].payload).toMatchObject({
       topic: 'alerts.critical',
       severity: 'critical',
-      link: 'http://portal.example.com/kubedeck/clusters/demo/namespaces/shop/pods/cart-1',
+      // A path, so the inbox opens the pod page in the same tab.
+      link: '/kubedeck/clusters/demo/namespaces/shop/pods/cart-1',
     });
     await publishKubedeckEvent(broker, { ...crashLoop, resolved: true });
     const resolved = await eventually(async () => {

@@ -222,7 +222,7 @@ export class DeliveryWorker {
     }
     await this.#o.notifications.send({
       recipients: { type: 'entity', entityRef: delivery.recipient },
-      payload: inboxPayload(delivery, message),
+      payload: inboxPayload(delivery, message, this.#o.appBaseUrl),
     });
   }
 

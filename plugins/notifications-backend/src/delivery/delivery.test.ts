@@ -1,5 +1,6 @@
 import { RateLimiter, retryDelay } from './backoff';
 import { buildDigest, digestKey } from './DigestService';
+import { appRelativeLink } from './messages';
 
 describe('retryDelay', () => {
   it('grows exponentially with jitter and never undercuts Retry-After', () => {
@@ -75,5 +76,22 @@ describe('digests', () => {
         expect.objectContaining({ cluster: 'prod', count: 3 }),
       ],
     });
+  });
+});
+
+describe('appRelativeLink', () => {
+  it('turns links into the portal into paths and leaves other links alone', () => {
+    const base = 'https://portal.example.com/';
+    expect(
+      appRelativeLink('https://portal.example.com/clusters/demo?x=1#y', base),
+    ).toBe('/clusters/demo?x=1#y');
+    expect(appRelativeLink('https://portal.example.com', base)).toBe('/');
+    expect(
+      appRelativeLink('https://portal.example.com.evil.example/x', base),
+    ).toBe('https://portal.example.com.evil.example/x');
+    expect(appRelativeLink('https://status.example.com/', base)).toBe(
+      'https://status.example.com/',
+    );
+    expect(appRelativeLink(undefined, base)).toBeUndefined();
   });
 });

@@ -16,6 +16,20 @@ export function absoluteLink(link: string | undefined, appBaseUrl: string) {
   }
 }
 
+/**
+ * A link into the portal as a path, so the inbox opens it in the same tab (Backstage opens
+ * absolute links in a new one); links elsewhere stay as they are.
+ */
+export function appRelativeLink(link: string | undefined, appBaseUrl: string) {
+  const base = appBaseUrl.replace(/\/+$/, '');
+  if (!link?.startsWith(base)) return link;
+  const rest = link.slice(base.length);
+  if (rest === '' || /^[/?#]/.test(rest)) {
+    return rest.startsWith('/') ? rest : `/${rest}`;
+  }
+  return link;
+}
+
 /** The message of a delivery: alerts render from their group's current state. */
 export function messageFor(
   delivery: DeliveryRecord,
@@ -63,6 +77,7 @@ const INBOX_SEVERITY: Record<string, NotificationPayload['severity']> = {
 export function inboxPayload(
   delivery: DeliveryRecord,
   message: ChannelMessage,
+  appBaseUrl: string,
 ): NotificationPayload {
   const repeats = message.count > 1 ? ` (×${message.count})` : '';
   const title =
@@ -75,7 +90,7 @@ export function inboxPayload(
     title,
     description:
       [message.description, summary].filter(Boolean).join(' · ') || undefined,
-    link: message.link,
+    link: appRelativeLink(message.link, appBaseUrl),
     severity: message.resolved
       ? 'low'
       : INBOX_SEVERITY[message.severity] ?? 'normal',
