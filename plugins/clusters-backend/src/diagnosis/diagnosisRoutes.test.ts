@@ -54,6 +54,12 @@ describe('diagnoses of the simulated demo cluster', () => {
     backend = await startClustersTestBackend(
       {
         demo: { kubeconfigPath: sim.kubeconfigPath },
+        kubeconfig: [
+          {
+            path: sim.kubeconfigPath,
+            namespaces: { exclude: ['payments'] },
+          },
+        ],
         diagnosis: { intervalSeconds: 2 },
       },
       { realScheduler: true, features: [agentFindings] },
@@ -77,7 +83,10 @@ describe('diagnoses of the simulated demo cluster', () => {
   it('finds the crashlooping pod with evidence and a fix, and counts per cluster', async () => {
     const items = await waitForDiagnoses(['CrashLoopBackOff']);
     const crash = items.find(
-      (d: any) => d.type === 'CrashLoopBackOff' && d.namespace === 'team-a',
+      (d: any) =>
+        d.type === 'CrashLoopBackOff' &&
+        d.namespace === 'team-a' &&
+        d.cluster === 'demo',
     );
     expect(crash).toMatchObject({
       cluster: 'demo',
@@ -142,6 +151,34 @@ describe('diagnoses of the simulated demo cluster', () => {
     const res = await request(backend.server).get(`${V1}/diagnoses?${query}`);
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain(field);
+  });
+
+  it('answers 404 for a namespace the cluster hides, and never lists its diagnoses', async () => {
+    const clusters = await request(backend.server).get(`${V1}/clusters`);
+    const filtered = clusters.body.items.find(
+      (c: any) => c.name !== 'demo',
+    ).name;
+    const hidden = await request(backend.server).get(
+      `${V1}/diagnoses?cluster=${filtered}&namespace=payments`,
+    );
+    expect(hidden.status).toBe(404);
+    expect(hidden.body.error.message).toBe('namespaces "payments" not found');
+    // Once the demo cluster shows diagnoses in payments, the filtered view of it has none.
+    for (let i = 0; i < 120; i++) {
+      const demo = await request(backend.server).get(
+        `${V1}/diagnoses?cluster=demo&namespace=payments&state=all`,
+      );
+      expect(demo.status).toBe(200);
+      if (demo.body.items.length > 0) break;
+      await new Promise(r => setTimeout(r, 500));
+    }
+    const all = await request(backend.server).get(
+      `${V1}/diagnoses?cluster=${filtered}&state=all`,
+    );
+    expect(all.body.items.length).toBeGreaterThan(0);
+    expect(all.body.items.some((d: any) => d.namespace === 'payments')).toBe(
+      false,
+    );
   });
 
   it('answers 404 for an unknown cluster', async () => {

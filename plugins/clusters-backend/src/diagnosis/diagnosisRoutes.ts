@@ -89,6 +89,10 @@ export function addDiagnosisRoutes(
       req,
       query.cluster ? [query.cluster] : undefined,
     );
+    if (query.namespace && query.cluster) {
+      // A namespace the cluster's filters hide looks missing, as on every other route.
+      await clients[0].assertNamespaceVisible(query.namespace);
+    }
     const items = [];
     for (const client of clients) {
       const stored = await store.list({ ...query, cluster: client.name });
