@@ -102,4 +102,40 @@ describe('write routes of namespaced resources', () => {
       );
     },
   );
+
+  it('deletes a running pod gracefully, or at once with gracePeriodSeconds=0', async () => {
+    const pods = await env.kube(
+      '/api/v1/namespaces/team-a/pods?labelSelector=app%3Dweb',
+    );
+    const running = pods.body.items.filter(
+      (p: any) => p.status?.phase === 'Running',
+    );
+    expect(running.length).toBeGreaterThanOrEqual(1);
+    const name = running[0].metadata.name;
+
+    const graceful = await request(env.server).delete(
+      `${TEAM_A}/core/v1/pods/${name}?gracePeriodSeconds=3600`,
+    );
+    expect(graceful.status).toBe(200);
+    expect(graceful.body.metadata).toMatchObject({
+      deletionTimestamp: expect.any(String),
+      deletionGracePeriodSeconds: 3600,
+    });
+    expect(
+      (await env.kube(`/api/v1/namespaces/team-a/pods/${name}`)).status,
+    ).toBe(200);
+
+    const forced = await request(env.server).delete(
+      `${TEAM_A}/core/v1/pods/${name}?gracePeriodSeconds=0`,
+    );
+    expect(forced.status).toBe(200);
+    expect(
+      (await env.kube(`/api/v1/namespaces/team-a/pods/${name}`)).status,
+    ).toBe(404);
+    const bad = await request(env.server).delete(
+      `${TEAM_A}/core/v1/pods/${name}?gracePeriodSeconds=-1`,
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('gracePeriodSeconds');
+  });
 });

@@ -21,6 +21,8 @@ const patchBody = z.object({
 const scaleBody = z.object({ replicas: z.number().int().min(0).max(10_000) });
 const deleteQuery = z.object({
   propagationPolicy: z.enum(['Foreground', 'Background', 'Orphan']).optional(),
+  /** Pods: how long they may take to stop; 0 removes them at once (force delete). */
+  gracePeriodSeconds: z.coerce.number().int().min(0).max(86_400).optional(),
 });
 const createBody = z
   .object({
