@@ -66,7 +66,7 @@ describe('ClusterExplorer', () => {
       },
       {
         labelSelector: undefined,
-        limit: 100,
+        limit: 500,
         continue: undefined,
         source: 'cache',
       },

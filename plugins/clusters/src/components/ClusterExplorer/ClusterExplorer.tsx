@@ -1,5 +1,6 @@
 import { Content, ResponseErrorPanel } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/frontend-plugin-api';
+import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Paper from '@material-ui/core/Paper';
 import { useMemo, useState } from 'react';
@@ -9,6 +10,7 @@ import { useUserState } from '../../hooks/useUserState';
 import { podRouteRef } from '../../routes';
 import { LiveIndicator } from '../LiveIndicator';
 import { ObjectDrawer } from '../ObjectDetails';
+import { PinButton, PinnedList } from '../Pinned';
 import { ClusterHeader } from './ClusterHeader';
 import { columnsOf, searchText } from './columns';
 import { ColumnsMenu } from './ColumnsMenu';
@@ -16,10 +18,12 @@ import { ExplorerToolbar } from './ExplorerToolbar';
 import { KindMenu } from './KindMenu';
 import { ResourceTable } from './ResourceTable';
 import { useExplorerView } from './useExplorerView';
+import { useLinkedObject } from './useLinkedObject';
 import { objectKey, useLiveList } from './useLiveList';
 import { useServerPaging } from './useServerPaging';
 
-const PAGE_SIZE = 100;
+/** Rows a server page holds; the table renders only those in view. */
+const PAGE_SIZE = 500;
 
 /** One cluster: kinds, namespace and filters, and a live, server-paginated table. */
 export function ClusterExplorer() {
@@ -30,6 +34,8 @@ export function ClusterExplorer() {
   const { kind, namespace, labelSelector } = view;
   const [text, setText] = useState('');
   const [opened, setOpened] = useState<KubeObject>();
+  const linked = useLinkedObject(cluster, kind, namespace);
+  const drawn = opened ?? linked.object;
   const [hidden, setHidden] = useUserState<string[]>(
     `hiddenColumns:${kind.kind}`,
     [],
@@ -59,6 +65,14 @@ export function ClusterExplorer() {
           pod: o.metadata.name,
         })
       : undefined;
+  const pinOf = (o: KubeObject) => ({
+    cluster,
+    kindId: kind.id,
+    kind: kind.kind,
+    type: kind.type,
+    namespace: o.metadata.namespace,
+    name: o.metadata.name,
+  });
   const where = `${namespace ? ` in ${namespace}` : ''}${
     labelSelector ? ` matching ${labelSelector}` : ''
   }`;
@@ -77,6 +91,9 @@ export function ClusterExplorer() {
               onSelect={view.setKind}
             />
           </Paper>
+          <Box mt={2}>
+            <PinnedList cluster={cluster} />
+          </Box>
         </Grid>
         <Grid item xs={12} md={9} lg={10}>
           <Paper>
@@ -97,6 +114,7 @@ export function ClusterExplorer() {
               />
             </ExplorerToolbar>
             {list.error && <ResponseErrorPanel error={list.error} />}
+            {linked.error && <ResponseErrorPanel error={linked.error} />}
             <ResourceTable
               title={kind.title}
               items={
@@ -107,6 +125,7 @@ export function ClusterExplorer() {
               columns={allColumns.filter(c => !hidden.includes(c.id))}
               loading={list.loading}
               linkOf={podPath}
+              rowAction={o => <PinButton resource={pinOf(o)} />}
               onOpen={o => {
                 const path = podPath(o);
                 if (path) navigate(path);
@@ -127,8 +146,12 @@ export function ClusterExplorer() {
       <ObjectDrawer
         cluster={cluster}
         type={kind.type}
-        object={opened}
-        onClose={() => setOpened(undefined)}
+        object={drawn}
+        pin={drawn && pinOf(drawn)}
+        onClose={() => {
+          setOpened(undefined);
+          if (linked.object) linked.close();
+        }}
       />
     </Content>
   );

@@ -9,8 +9,13 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
+import { ReactNode, useRef } from 'react';
 import { Column } from './columns';
 import { objectKey } from './useLiveList';
+import { useVirtualRows } from './useVirtualRows';
+
+/** Height of a row of the small table with an icon button in it. */
+const ROW_HEIGHT = 37;
 
 /** Props of {@link ResourceTable}. */
 export type ResourceTableProps = {
@@ -20,6 +25,8 @@ export type ResourceTableProps = {
   loading: boolean;
   /** Where a row's name links to, if anywhere. */
   linkOf?(object: KubeObject): string | undefined;
+  /** A control shown before a row's name, such as its pin. */
+  rowAction?(object: KubeObject): ReactNode;
   onOpen(object: KubeObject): void;
   page: number;
   hasNext: boolean;
@@ -28,59 +35,85 @@ export type ResourceTableProps = {
   emptyText: string;
 };
 
-/** One server page of objects, with previous/next paging. */
+function Spacer(props: { height: number; colSpan: number }) {
+  if (props.height <= 0) return null;
+  return (
+    <tr aria-hidden style={{ height: props.height }}>
+      <td colSpan={props.colSpan} style={{ padding: 0, border: 0 }} />
+    </tr>
+  );
+}
+
+/**
+ * One server page of objects, with previous/next paging. Only the rows in view are rendered,
+ * so a page of thousands scrolls as smoothly as a short one.
+ */
 export function ResourceTable(props: ResourceTableProps) {
-  const { items, columns, loading, linkOf, onOpen } = props;
+  const { items, columns, loading, linkOf, rowAction, onOpen } = props;
+  const scroller = useRef<HTMLDivElement>(null);
+  const view = useVirtualRows(items.length, ROW_HEIGHT, scroller);
+  const colSpan = columns.length + 1;
   return (
     <>
       {loading ? <LinearProgress /> : <Box height={4} />}
-      <Table size="small" aria-label={props.title}>
-        <TableHead>
-          <TableRow>
-            <TableCell>Name</TableCell>
-            {columns.map(c => (
-              <TableCell key={c.id} align={c.align}>
-                {c.title}
-              </TableCell>
-            ))}
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {!loading && items.length === 0 && (
+      <div
+        ref={scroller}
+        data-testid="resource-table-scroller"
+        style={{ maxHeight: '70vh', overflowY: 'auto' }}
+      >
+        <Table size="small" stickyHeader aria-label={props.title}>
+          <TableHead>
             <TableRow>
-              <TableCell colSpan={columns.length + 1}>
-                <Typography color="textSecondary">{props.emptyText}</Typography>
-              </TableCell>
-            </TableRow>
-          )}
-          {items.map(object => {
-            const link = linkOf?.(object);
-            return (
-              <TableRow
-                key={objectKey(object)}
-                hover
-                style={{ cursor: 'pointer' }}
-                onClick={() => onOpen(object)}
-              >
-                <TableCell>
-                  {link ? (
-                    <Link to={link} onClick={e => e.stopPropagation()}>
-                      {object.metadata.name}
-                    </Link>
-                  ) : (
-                    object.metadata.name
-                  )}
+              <TableCell>Name</TableCell>
+              {columns.map(c => (
+                <TableCell key={c.id} align={c.align}>
+                  {c.title}
                 </TableCell>
-                {columns.map(c => (
-                  <TableCell key={c.id} align={c.align}>
-                    {c.render(object)}
-                  </TableCell>
-                ))}
+              ))}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {!loading && items.length === 0 && (
+              <TableRow>
+                <TableCell colSpan={colSpan}>
+                  <Typography color="textSecondary">
+                    {props.emptyText}
+                  </Typography>
+                </TableCell>
               </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
+            )}
+            <Spacer height={view.padTop} colSpan={colSpan} />
+            {items.slice(view.start, view.end).map(object => {
+              const link = linkOf?.(object);
+              return (
+                <TableRow
+                  key={objectKey(object)}
+                  hover
+                  style={{ cursor: 'pointer', height: ROW_HEIGHT }}
+                  onClick={() => onOpen(object)}
+                >
+                  <TableCell style={{ whiteSpace: 'nowrap' }}>
+                    {rowAction?.(object)}
+                    {link ? (
+                      <Link to={link} onClick={e => e.stopPropagation()}>
+                        {object.metadata.name}
+                      </Link>
+                    ) : (
+                      object.metadata.name
+                    )}
+                  </TableCell>
+                  {columns.map(c => (
+                    <TableCell key={c.id} align={c.align}>
+                      {c.render(object)}
+                    </TableCell>
+                  ))}
+                </TableRow>
+              );
+            })}
+            <Spacer height={view.padBottom} colSpan={colSpan} />
+          </TableBody>
+        </Table>
+      </div>
       <Box
         display="flex"
         justifyContent="flex-end"

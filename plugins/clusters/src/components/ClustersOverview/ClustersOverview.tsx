@@ -7,6 +7,7 @@ import {
 } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/frontend-plugin-api';
 import { ClusterInfo } from '@kubedeck/plugin-clusters-common';
+import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Paper from '@material-ui/core/Paper';
 import Table from '@material-ui/core/Table';
@@ -22,6 +23,7 @@ import { clustersApiRef } from '../../api';
 import { clusterRouteRef, diagnosesRouteRef } from '../../routes';
 import { useUserState } from '../../hooks/useUserState';
 import { HealthSummary } from '../Diagnoses';
+import { PinnedList } from '../Pinned';
 import { StatusChip } from '../StatusChip';
 
 const REFRESH_MS = 15_000;
@@ -159,6 +161,9 @@ export function ClustersOverview() {
           </Table>
         </Paper>
       )}
+      <Box mt={2}>
+        <PinnedList />
+      </Box>
     </Content>
   );
 }

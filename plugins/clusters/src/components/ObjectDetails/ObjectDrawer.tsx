@@ -8,7 +8,9 @@ import Typography from '@material-ui/core/Typography';
 import CloseIcon from '@material-ui/icons/Close';
 import { useState } from 'react';
 import { ResourceType } from '../../api';
+import { PinnedResource } from '../../hooks/usePinnedResources';
 import { ObjectActions } from '../Actions';
+import { PinButton } from '../Pinned';
 import { ObjectEvents } from './ObjectEvents';
 import { ObjectYaml } from './ObjectYaml';
 
@@ -17,6 +19,8 @@ export function ObjectDrawer(props: {
   cluster: string;
   type: ResourceType;
   object?: KubeObject;
+  /** The object as the user pins it, when it can be pinned. */
+  pin?: PinnedResource;
   onClose(): void;
 }) {
   const { object, cluster, type } = props;
@@ -46,6 +50,7 @@ export function ObjectDrawer(props: {
                 </Typography>
               )}
             </Box>
+            {props.pin && <PinButton resource={props.pin} />}
             <IconButton aria-label="Close" onClick={props.onClose}>
               <CloseIcon />
             </IconButton>

@@ -19,6 +19,7 @@ import { podDetailsStatus } from '../../lib/objectStatus';
 import { clusterRouteRef, rootRouteRef } from '../../routes';
 import { LogsViewer } from '../LogsViewer';
 import { ObjectEvents, ObjectYaml } from '../ObjectDetails';
+import { PinButton } from '../Pinned';
 import { StatusChip } from '../StatusChip';
 import { PodActions } from './PodActions';
 import { PodContainers } from './PodContainers';
@@ -71,6 +72,16 @@ export function PodPage() {
         }
       >
         <Box display="flex" gridGap={8} alignItems="center" flexWrap="wrap">
+          <PinButton
+            resource={{
+              cluster,
+              kindId: 'pods',
+              kind: 'Pod',
+              type: POD_TYPE,
+              namespace,
+              name: pod,
+            }}
+          />
           {value && <StatusChip status={podDetailsStatus(value)} />}
           {value && (
             <PodActions

@@ -1,0 +1,2 @@
+export { PinButton } from './PinButton';
+export { PinnedList } from './PinnedList';
