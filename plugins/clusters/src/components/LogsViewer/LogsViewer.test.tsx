@@ -92,4 +92,50 @@ describe('LogsViewer', () => {
     );
     expect(await screen.findByText('while paused')).toBeInTheDocument();
   });
+
+  it("reads the previous container's log and downloads what is shown", async () => {
+    let handlers: LogHandlers | undefined;
+    const api = fakeClustersApi({
+      streamLogs: (_target, _options, h) => {
+        handlers = h;
+        return () => {};
+      },
+    });
+    const saved: Blob[] = [];
+    URL.createObjectURL = jest.fn((blob: Blob) => {
+      saved.push(blob);
+      return 'blob:log';
+    });
+    URL.revokeObjectURL = jest.fn();
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(() => {});
+    await renderInTestApp(
+      <LogsViewer
+        target={{ cluster: 'demo', namespace: 'team-a', pod: 'api-1' }}
+        containers={['api']}
+        name="api-1"
+      />,
+      { apis: [[clustersApiRef, api], mockApis.permission()] },
+    );
+
+    await userEvent.click(screen.getByLabelText('Previous container'));
+    expect(api.streamLogs).toHaveBeenLastCalledWith(
+      { cluster: 'demo', namespace: 'team-a', pod: 'api-1' },
+      expect.objectContaining({ previous: true, follow: false }),
+      expect.anything(),
+    );
+    await act(async () => {
+      handlers!.onLine(line('panic: cannot connect to database'), 'p_1');
+      handlers!.onState!({ state: 'ended' });
+    });
+    expect(
+      await screen.findByText('1 line from the previous container'),
+    ).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Download' }));
+    expect(click).toHaveBeenCalled();
+    expect(await saved[0].text()).toBe('panic: cannot connect to database');
+    click.mockRestore();
+  });
 });

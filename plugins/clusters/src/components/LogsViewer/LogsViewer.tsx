@@ -87,7 +87,8 @@ export function LogsViewer(props: LogsViewerProps) {
         stickToBottom={!settings.paused}
       />
       <Typography variant="caption" color="textSecondary">
-        {lines.length} lines{previous ? ' from the previous container' : ''}
+        {lines.length} {lines.length === 1 ? 'line' : 'lines'}
+        {previous ? ' from the previous container' : ''}
       </Typography>
     </Box>
   );
