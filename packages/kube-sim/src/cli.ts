@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { startKubeSim } from './server';
 
 const USAGE = `Usage: kube-sim [--scenario NAME|FILE] [--port N] [--host ADDR] [--no-metrics] [--no-simulation]
-                [--user NAME] [--kubeconfig-out FILE]
+                [--user NAME] [--kubeconfig-out FILE] [--compaction-window-seconds N]
 
 Starts a simulated Kubernetes API server and prints a kubeconfig for it on stdout.`;
 
@@ -17,6 +17,7 @@ async function main(): Promise<void> {
       'no-simulation': { type: 'boolean', default: false },
       user: { type: 'string' },
       'kubeconfig-out': { type: 'string' },
+      'compaction-window-seconds': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -25,6 +26,8 @@ async function main(): Promise<void> {
     return;
   }
   const { loadScenario } = (await import('./scenario/index')) as { loadScenario(name: string): Promise<import('./scenario/types').Scenario> };
+  const compactionSeconds = values['compaction-window-seconds'] === undefined ? undefined : Number(values['compaction-window-seconds']);
+  if (compactionSeconds !== undefined && !(compactionSeconds > 0)) throw new Error('--compaction-window-seconds must be a positive number');
   const scenario = await loadScenario(values.scenario!);
   if (values['no-metrics']) scenario.metrics = false;
   const sim = await startKubeSim({
@@ -32,6 +35,7 @@ async function main(): Promise<void> {
     port: Number(values.port),
     host: values.host,
     simulation: !values['no-simulation'],
+    ...(compactionSeconds ? { compactionWindowMs: compactionSeconds * 1000 } : {}),
   });
   const kubeconfig = sim.kubeconfig(values.user);
   if (values['kubeconfig-out']) await writeFile(values['kubeconfig-out']!, kubeconfig, { mode: 0o600 });
