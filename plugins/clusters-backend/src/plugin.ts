@@ -45,6 +45,12 @@ export const clustersPlugin = createBackendPlugin({
     const findingSources: DiagnosisFindingSource[] = [];
     env.registerExtensionPoint(clustersDiagnosisExtensionPoint, {
       addFindingSource(source) {
+        // The id attributes diagnoses to their source: two sources must not share one.
+        if (findingSources.some(existing => existing.id === source.id)) {
+          throw new Error(
+            `A diagnosis finding source with id '${source.id}' was already added`,
+          );
+        }
         findingSources.push(source);
       },
     });

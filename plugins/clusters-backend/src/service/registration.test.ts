@@ -1,3 +1,5 @@
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import { clustersDiagnosisExtensionPoint } from '@kubedeck/plugin-clusters-node';
 import request from 'supertest';
 import { startClustersTestBackend } from '../__testUtils__/testBackend';
 
@@ -29,5 +31,32 @@ describe('permission registration', () => {
     } finally {
       await backend.stop();
     }
+  });
+
+  it('refuses a second diagnosis finding source with the same id', async () => {
+    const sourceModule = (moduleId: string) =>
+      createBackendModule({
+        pluginId: 'clusters',
+        moduleId,
+        register(env) {
+          env.registerInit({
+            deps: { diagnosis: clustersDiagnosisExtensionPoint },
+            async init({ diagnosis }) {
+              diagnosis.addFindingSource({
+                id: 'agent-hub',
+                getFindings: async () => [],
+              });
+            },
+          });
+        },
+      });
+    await expect(
+      startClustersTestBackend(
+        {},
+        { features: [sourceModule('one'), sourceModule('two')] },
+      ),
+    ).rejects.toThrow(
+      "A diagnosis finding source with id 'agent-hub' was already added",
+    );
   });
 });
