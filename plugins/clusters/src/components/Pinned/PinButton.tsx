@@ -19,12 +19,17 @@ export function PinButton(props: { resource: PinnedResource }) {
         size="small"
         aria-label={label}
         aria-pressed={pinned}
+        style={{ padding: 2, marginRight: 4 }}
         onClick={e => {
           e.stopPropagation();
           toggle(resource);
         }}
       >
-        {pinned ? <StarIcon color="primary" /> : <StarBorderIcon />}
+        {pinned ? (
+          <StarIcon fontSize="small" color="primary" />
+        ) : (
+          <StarBorderIcon fontSize="small" />
+        )}
       </IconButton>
     </Tooltip>
   );
