@@ -4,9 +4,9 @@ import { expectVisible, Portal } from './portal';
 
 /**
  * The clusters flow on the kube-sim demo cluster: open it, find the crashlooping pod
- * (team-a/recommender-*), read its diagnosis, follow its logs across a forced reconnect and
- * scale its deployment. Needs kube-sim running and its kubeconfig where app-config points
- * (scripts/e2e.sh starts it).
+ * (team-a/recommender-*), read its diagnosis, pin it, follow its logs across a forced
+ * reconnect, scale its deployment and open the pod again from the overview's pinned list.
+ * Needs kube-sim running and its kubeconfig where app-config points (scripts/e2e.sh starts it).
  */
 const DEMO_TITLE = 'Demo cluster (kube-sim)';
 /** Analyzers and kube-sim's crash loop back-off need a while after start-up. */
@@ -68,6 +68,14 @@ describe('Clusters', () => {
     await portal.screenshot('clusters-pod-diagnosis');
   });
 
+  test('the pod is pinned for the user', async () => {
+    await portal.page.getByRole('button', { name: /^Pin Pod recommender-/ }).click();
+    await expectVisible(
+      portal.page.getByRole('button', { name: /^Unpin Pod recommender-/ }),
+      'the pod as pinned',
+    );
+  });
+
   test('the logs follow across a forced reconnect', async () => {
     await portal.page.getByRole('tab', { name: 'Logs' }).click();
     const log = portal.page.getByRole('log', { name: 'Log lines' });
@@ -109,5 +117,15 @@ describe('Clusters', () => {
       .filter({ hasText: 'recommender' });
     await expectVisible(row.getByText(/\/2$/), 'the deployment with 2 replicas wanted');
     await portal.screenshot('clusters-deployments-scaled');
+  });
+
+  test('the overview lists the pinned pod and opens it', async () => {
+    await portal.open('/clusters');
+    const pinned = portal.page.getByRole('list', { name: 'Pinned' });
+    const link = pinned.getByRole('link', { name: /^recommender-/ });
+    await expectVisible(link, 'the pinned pod on the overview');
+    await portal.screenshot('clusters-pinned');
+    await link.first().click();
+    await portal.page.waitForURL(url => url.pathname.includes('/pods/recommender-'));
   });
 });
