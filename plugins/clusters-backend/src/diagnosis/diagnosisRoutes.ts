@@ -11,12 +11,8 @@ import {
 import { Request, Router } from 'express';
 import { z } from 'zod';
 import { DiagnosisStore } from '../database/DiagnosisStore';
-import {
-  kubeKind,
-  kubeName,
-  kubeNamespace,
-  parseInput,
-} from '../service/validation';
+import { parseInput } from '@kubedeck/plugin-kubedeck-node';
+import { kubeKind, kubeName, kubeNamespace } from '../service/validation';
 import { permissionTarget } from '../service/visibility';
 
 const listQuery = z.object({

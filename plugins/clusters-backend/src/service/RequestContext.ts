@@ -14,7 +14,8 @@ import {
   groupVersionPath,
   ResourceDiscovery,
 } from './ResourceDiscovery';
-import { kubeName, parseInput } from './validation';
+import { parseInput } from '@kubedeck/plugin-kubedeck-node';
+import { kubeName } from './validation';
 
 /** A resolved `/clusters/{c}[/namespaces/{ns}]/{group}/{version}/{resource}[/{name}]`. */
 export type ResourceContext = {

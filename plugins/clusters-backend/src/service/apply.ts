@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { auditedWrite } from './audit';
 import { objectPath } from './RequestContext';
 import { ResourceDiscovery } from './ResourceDiscovery';
-import { parseInput } from './validation';
+import { parseInput } from '@kubedeck/plugin-kubedeck-node';
 
 const manifestObject = z
   .object({

@@ -6,7 +6,7 @@ import { secretPresenter } from './masking';
 import { cachedPage } from './cache/cachedList';
 import { InformerRegistry } from './watch/InformerRegistry';
 import { RequestContexts, ResourceContext } from './RequestContext';
-import { parseInput } from './validation';
+import { parseInput } from '@kubedeck/plugin-kubedeck-node';
 import { createVisibilityFilter, filterVisible } from './visibility';
 
 const listQuery = z.object({

@@ -1,25 +1,4 @@
-import { InputError } from '@backstage/errors';
 import { z } from 'zod';
-
-/** Parses request input, answering 400 with what is wrong. */
-export function parseInput<T extends z.ZodType>(
-  schema: T,
-  value: unknown,
-  what: string,
-): z.infer<T> {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    const details = result.error.issues
-      .map(issue =>
-        issue.path.length > 0
-          ? `${issue.path.join('.')}: ${issue.message}`
-          : issue.message,
-      )
-      .join('; ');
-    throw new InputError(`Invalid ${what}: ${details}`);
-  }
-  return result.data;
-}
 
 /** A query value that must compile as a regular expression. */
 export const regexString = z.string().refine(

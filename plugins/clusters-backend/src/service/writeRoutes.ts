@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { auditedWrite } from './audit';
 import { applyManifests } from './apply';
 import { RequestContexts, ResourceContext } from './RequestContext';
-import { parseInput } from './validation';
+import { parseInput } from '@kubedeck/plugin-kubedeck-node';
 
 const FIELD_MANAGER = 'kubedeck';
 

@@ -1,7 +1,8 @@
 import { InputError } from '@backstage/errors';
 import { Request } from 'express';
 import { z } from 'zod';
-import { queryBoolean, parseInput, regexString } from '../validation';
+import { parseInput } from '@kubedeck/plugin-kubedeck-node';
+import { queryBoolean, regexString } from '../validation';
 import { LogCursor, normalizeTimestamp, parseLogId } from './logLine';
 
 /** Limits from `kubedeck.clusters.logs`. */
