@@ -135,9 +135,24 @@ const calls: Call[] = [
     send: a => a.get(`${V1}/diagnoses`),
   },
   {
+    what: 'diagnoses of one cluster',
+    permission: 'kubedeck.clusters.read',
+    send: a => a.get(`${V1}/diagnoses?cluster=demo&namespace=team-a`),
+  },
+  {
     what: 'health',
     permission: 'kubedeck.clusters.read',
     send: a => a.get(`${V1}/clusters/demo/health`),
+  },
+  {
+    what: 'health of every cluster',
+    permission: 'kubedeck.clusters.read',
+    send: a => a.get(`${V1}/health`),
+  },
+  {
+    what: 'delete a cluster-scoped object',
+    permission: 'kubedeck.clusters.resource.delete',
+    send: a => a.delete(`${V1}/clusters/demo/core/v1/namespaces/team-b`),
   },
 ];
 
