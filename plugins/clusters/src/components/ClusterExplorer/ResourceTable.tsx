@@ -14,8 +14,8 @@ import { Column } from './columns';
 import { objectKey } from './useLiveList';
 import { useVirtualRows } from './useVirtualRows';
 
-/** Height of a row of the small table with an icon button in it. */
-const ROW_HEIGHT = 37;
+/** Height of a row until one is rendered and measured. */
+const ESTIMATED_ROW_HEIGHT = 40;
 
 /** Props of {@link ResourceTable}. */
 export type ResourceTableProps = {
@@ -51,7 +51,7 @@ function Spacer(props: { height: number; colSpan: number }) {
 export function ResourceTable(props: ResourceTableProps) {
   const { items, columns, loading, linkOf, rowAction, onOpen } = props;
   const scroller = useRef<HTMLDivElement>(null);
-  const view = useVirtualRows(items.length, ROW_HEIGHT, scroller);
+  const view = useVirtualRows(items.length, ESTIMATED_ROW_HEIGHT, scroller);
   const colSpan = columns.length + 1;
   return (
     <>
@@ -89,7 +89,7 @@ export function ResourceTable(props: ResourceTableProps) {
                 <TableRow
                   key={objectKey(object)}
                   hover
-                  style={{ cursor: 'pointer', height: ROW_HEIGHT }}
+                  style={{ cursor: 'pointer' }}
                   onClick={() => onOpen(object)}
                 >
                   <TableCell style={{ whiteSpace: 'nowrap' }}>

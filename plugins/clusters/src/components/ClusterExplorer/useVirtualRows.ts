@@ -14,25 +14,30 @@ export type VirtualWindow = {
 };
 
 /**
- * Windowing for a table of `count` rows of about `rowHeight` pixels inside the scrolling
- * element `container`: only the rows in view (plus a margin) are rendered.
+ * Windowing for a table of `count` rows inside the scrolling element `container`: only the
+ * rows in view (plus a margin) are rendered. Row height is measured from a rendered body row
+ * (`estimatedRowHeight` until there is one).
  */
 export function useVirtualRows(
   count: number,
-  rowHeight: number,
+  estimatedRowHeight: number,
   container: RefObject<HTMLElement>,
 ): VirtualWindow {
   const [scroll, setScroll] = useState({
     top: 0,
     height: INITIAL_VIEWPORT_PX,
+    rowHeight: estimatedRowHeight,
   });
   const measure = useCallback(() => {
     const element = container.current;
     if (element) {
-      setScroll({
+      const row = element.querySelector('tbody tr:not([aria-hidden])');
+      const measured = row?.getBoundingClientRect().height;
+      setScroll(current => ({
         top: element.scrollTop,
         height: element.clientHeight || INITIAL_VIEWPORT_PX,
-      });
+        rowHeight: measured || current.rowHeight,
+      }));
     }
   }, [container]);
   useEffect(() => {
@@ -46,6 +51,9 @@ export function useVirtualRows(
       window.removeEventListener('resize', measure);
     };
   }, [container, measure]);
+  // rows of another page or kind may be taller or shorter
+  useEffect(measure, [count, measure]);
+  const { rowHeight } = scroll;
 
   // the first row in view; a stale offset past a shorter list shows its end
   const first = Math.min(
