@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { expectVisible, Portal } from './portal';
+import { expectVisible, Portal, REPO_ROOT } from './portal';
 
 /**
  * The clusters flow on the kube-sim demo cluster: open it, find the crashlooping pod
@@ -11,6 +13,20 @@ import { expectVisible, Portal } from './portal';
 const DEMO_TITLE = 'Demo cluster (kube-sim)';
 /** Analyzers and kube-sim's crash loop back-off need a while after start-up. */
 const SLOW_TIMEOUT = 120_000;
+const KUBECONFIG = join(REPO_ROOT, 'e2e-screenshots/kube-sim/kubeconfig');
+
+/** Applies manifests to the demo cluster with the real kubectl, as its admin. */
+function kubectlApply(manifests: object): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(
+      process.env.KUBECTL ?? '/usr/bin/kubectl',
+      ['apply', '-f', '-'],
+      { env: { ...process.env, KUBECONFIG } },
+      (error, _stdout, stderr) => (error ? reject(new Error(stderr)) : resolve()),
+    );
+    child.stdin?.end(JSON.stringify(manifests));
+  });
+}
 
 describe('Clusters', () => {
   let portal: Portal;
@@ -127,5 +143,36 @@ describe('Clusters', () => {
     await portal.screenshot('clusters-pinned');
     await link.first().click();
     await portal.page.waitForURL(url => url.pathname.includes('/pods/recommender-'));
+  });
+
+  test('a long list renders only the rows in view, scrolls and pages', async () => {
+    const namespace = `e2e-many-${Date.now().toString(36)}`;
+    const name = (i: number) => `cm-${String(i).padStart(4, '0')}`;
+    await kubectlApply({
+      apiVersion: 'v1',
+      kind: 'List',
+      items: [
+        { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } },
+        ...Array.from({ length: 600 }, (_, i) => ({
+          apiVersion: 'v1',
+          kind: 'ConfigMap',
+          metadata: { name: name(i), namespace },
+          data: { index: String(i) },
+        })),
+      ],
+    });
+    await portal.open(`/clusters/demo?kind=configmaps&namespace=${namespace}`);
+    const table = portal.page.getByRole('table', { name: 'ConfigMaps' });
+    await expectVisible(table.getByText(name(0), { exact: true }), 'the first config map');
+    const rendered = await table.locator('tbody tr:not([aria-hidden])').count();
+    assert.ok(rendered < 100, `${rendered} of the page's 500 rows are rendered`);
+
+    await portal.page.getByTestId('resource-table-scroller').evaluate(element => {
+      element.scrollTop = element.scrollHeight;
+    });
+    await expectVisible(table.getByText(name(499), { exact: true }), 'the last row of the first page');
+    await portal.screenshot('clusters-long-list');
+    await portal.page.getByRole('button', { name: 'Next' }).click();
+    await expectVisible(table.getByText(name(599), { exact: true }), 'the second page');
   });
 });
