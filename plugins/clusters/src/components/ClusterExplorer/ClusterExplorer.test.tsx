@@ -104,6 +104,11 @@ describe('ClusterExplorer', () => {
       { timeout: 5000 },
     );
     expect(await within(table).findByText('alpha-1')).toBeInTheDocument();
+    await userEvent.type(screen.getByLabelText('Filter by text'), 'zeta');
+    expect(
+      screen.getByText(/The text filter searches this page only/),
+    ).toBeInTheDocument();
+    await userEvent.clear(screen.getByLabelText('Filter by text'));
     await userEvent.click(screen.getByRole('button', { name: 'Next' }));
     expect(await within(table).findByText('zeta-1')).toBeInTheDocument();
     expect(within(table).queryByText('alpha-1')).not.toBeInTheDocument();

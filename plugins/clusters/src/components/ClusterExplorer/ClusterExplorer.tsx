@@ -3,6 +3,7 @@ import { useRouteRef } from '@backstage/frontend-plugin-api';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Paper from '@material-ui/core/Paper';
+import Typography from '@material-ui/core/Typography';
 import { useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { KubeObject } from '@kubedeck/plugin-clusters-common';
@@ -115,6 +116,14 @@ export function ClusterExplorer() {
             </ExplorerToolbar>
             {list.error && <ResponseErrorPanel error={list.error} />}
             {linked.error && <ResponseErrorPanel error={linked.error} />}
+            {needle && (list.next || paging.page > 0) && (
+              <Box px={2}>
+                <Typography variant="caption" color="textSecondary">
+                  The text filter searches this page only; a namespace or label
+                  selector narrows the whole list.
+                </Typography>
+              </Box>
+            )}
             <ResourceTable
               title={kind.title}
               items={
