@@ -142,4 +142,47 @@ describe('ClusterExplorer', () => {
       ),
     );
   }, 30_000);
+
+  it("keeps the user's chosen columns per kind", async () => {
+    const storage = mockApis.storage();
+    const api = fakeClustersApi({
+      listObjects: async ref =>
+        ref.type.resource === 'pods'
+          ? { kind: 'Pod', items: [pod('web-1', runningStatus)] }
+          : { kind: 'List', items: [] },
+    });
+
+    const first = await renderClusters(api, '/clusters/demo?namespace=team-a', {
+      storage,
+    });
+    const table = await screen.findByRole(
+      'table',
+      { name: 'Pods' },
+      { timeout: 5000 },
+    );
+    expect(
+      within(table).getByRole('columnheader', { name: 'IP' }),
+    ).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Columns' }));
+    await userEvent.click(screen.getByRole('menuitem', { name: 'IP' }));
+    await waitFor(() =>
+      expect(
+        within(table).queryByRole('columnheader', { name: 'IP' }),
+      ).not.toBeInTheDocument(),
+    );
+    first.unmount();
+
+    await renderClusters(api, '/clusters/demo?namespace=team-a', { storage });
+    const again = await screen.findByRole(
+      'table',
+      { name: 'Pods' },
+      { timeout: 5000 },
+    );
+    expect(
+      within(again).getByRole('columnheader', { name: 'Node' }),
+    ).toBeInTheDocument();
+    expect(
+      within(again).queryByRole('columnheader', { name: 'IP' }),
+    ).not.toBeInTheDocument();
+  }, 30_000);
 });
