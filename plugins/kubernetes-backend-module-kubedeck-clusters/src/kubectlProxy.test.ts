@@ -1,7 +1,7 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { startSimCluster } from '@kubedeck/kube-sim/src/conformance/simCluster';
 import { KUBECTL } from '@kubedeck/kube-sim/src/conformance/harness';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -94,6 +94,36 @@ if (!haveKubectl) {
         expect(lines.length).toBeGreaterThan(0);
         // the log only grows: what came through the proxy is where the direct read starts
         expect(direct.stdout.startsWith(proxied.stdout)).toBe(true);
+
+        // following streams through the proxy: new lines arrive while kubectl waits
+        const follow = spawn(
+          KUBECTL,
+          [
+            `--kubeconfig=${viaProxy}`,
+            'logs',
+            '-f',
+            '--tail=1',
+            web!,
+            '-n',
+            'team-a',
+          ],
+          { env: { ...process.env, HOME: home, KUBECTL_KUBERC: 'false' } },
+        );
+        const followed: string[] = [];
+        try {
+          await new Promise<void>((resolve, reject) => {
+            follow.stdout.on('data', chunk => {
+              followed.push(...String(chunk).split('\n').filter(Boolean));
+              if (followed.length >= 3) resolve();
+            });
+            follow.on('exit', code =>
+              reject(new Error(`kubectl logs -f ended (${code}): ${followed}`)),
+            );
+          });
+        } finally {
+          follow.kill();
+        }
+        expect(new Set(followed).size).toBeGreaterThanOrEqual(3);
 
         const refused = await kubectl(viaImpostor, [
           'get',
