@@ -107,6 +107,36 @@ describe('analyzers', () => {
     expect(byName.config.evidence[0]).toContain('secret "db" not found');
   });
 
+  it('keeps a crash loop diagnosed while the container runs between back-offs, until its last crash is ten minutes old', () => {
+    const between = (name: string, minutesAgo: number) =>
+      pod(name, {
+        phase: 'Running',
+        containerStatuses: [
+          {
+            name: 'app',
+            restartCount: 5,
+            state: { running: {} },
+            lastState: {
+              terminated: {
+                reason: 'Error',
+                exitCode: 1,
+                finishedAt: new Date(
+                  Date.now() - minutesAgo * 60_000,
+                ).toISOString(),
+              },
+            },
+          },
+        ],
+      });
+    const findings = analyze(
+      snapshot({ pods: [between('restarting', 1), between('recovered', 11)] }),
+      analyzers,
+    );
+    expect(findings.map(f => [f.name, f.type])).toEqual([
+      ['restarting', 'CrashLoopBackOff'],
+    ]);
+  });
+
   it('finds unschedulable pods, failing probes, NotReady nodes and pending claims', () => {
     const findings = analyze(
       snapshot({

@@ -29,8 +29,32 @@ const EXIT_CODE_HINTS: Record<number, string> = {
   143: 'the container was terminated (SIGTERM)',
 };
 
+/** The kubelet forgets a container's crashes (resets its back-off) after ten minutes of running. */
+const CRASH_MEMORY_MS = 10 * 60_000;
+
+/**
+ * Between back-offs a crash-looping container is briefly running or terminated; it still counts
+ * as crash-looping while its last failed run is recent, so the diagnosis does not resolve and
+ * reopen with every restart.
+ */
+function recentlyCrashedAgain(status: any): boolean {
+  const last = status.lastState?.terminated;
+  if (!last || last.exitCode === 0 || (status.restartCount ?? 0) < 2) {
+    return false;
+  }
+  const finishedAt = Date.parse(last.finishedAt ?? '');
+  return (
+    Number.isFinite(finishedAt) && Date.now() - finishedAt < CRASH_MEMORY_MS
+  );
+}
+
 const crashLoop: ContainerCheck = (snapshot, pod, container, status) => {
-  if (status.state?.waiting?.reason !== 'CrashLoopBackOff') return undefined;
+  if (
+    status.state?.waiting?.reason !== 'CrashLoopBackOff' &&
+    !recentlyCrashedAgain(status)
+  ) {
+    return undefined;
+  }
   const last = status.lastState?.terminated;
   const evidence = [
     `Container ${container.name} restarted ${status.restartCount} times`,
