@@ -39,7 +39,7 @@ const CRASH_MEMORY_MS = 10 * 60_000;
  */
 function recentlyCrashedAgain(status: any): boolean {
   const last = status.lastState?.terminated;
-  if (!last || last.exitCode === 0 || (status.restartCount ?? 0) < 2) {
+  if (!last || last.exitCode === 0 || (status.restartCount ?? 0) < 1) {
     return false;
   }
   const finishedAt = Date.parse(last.finishedAt ?? '');
