@@ -7,3 +7,4 @@
 export { authorizeUser } from './authorizeUser';
 export { audited } from './audited';
 export { parseInput } from './parseInput';
+export type { RouteServices } from './RouteServices';

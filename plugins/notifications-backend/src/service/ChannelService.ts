@@ -15,7 +15,7 @@ import {
 import { SecretsCipher } from '@kubedeck/plugin-secrets-node';
 import { randomUUID } from 'node:crypto';
 import { ChannelRecord, ChannelStore } from '../database';
-import { parseInput } from './validation';
+import { parseInput } from '@kubedeck/plugin-kubedeck-node';
 import { TtlCache } from '../routing/TtlCache';
 
 const secretContext = (channelId: string, field: string) =>

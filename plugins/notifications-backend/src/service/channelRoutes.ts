@@ -7,8 +7,12 @@ import {
 import { DeliveryWorker } from '../delivery/DeliveryWorker';
 import { ChannelRecord, DeliveryDraft, KnexDeliveryStore } from '../database';
 import { ChannelService } from './ChannelService';
-import { audited, authorizeUser, RouteContext } from './routeHelpers';
-import { parseInput } from './validation';
+import {
+  audited,
+  authorizeUser,
+  parseInput,
+  RouteServices,
+} from '@kubedeck/plugin-kubedeck-node';
 import { randomUUID } from 'node:crypto';
 
 /** A test message through one channel, addressed to the admin who asked for it. */
@@ -38,7 +42,7 @@ function testMessageDraft(
   };
 }
 
-export interface ChannelRoutesOptions extends RouteContext {
+export interface ChannelRoutesOptions extends RouteServices {
   channels: ChannelService;
   deliveries: KnexDeliveryStore;
   worker: DeliveryWorker;

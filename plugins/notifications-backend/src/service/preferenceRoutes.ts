@@ -11,10 +11,14 @@ import {
 import { PreferenceStore, preferenceKey } from '../database';
 import { frequencyFor } from '../routing/plan';
 import { ChannelService } from './ChannelService';
-import { audited, authorizeUser, RouteContext } from './routeHelpers';
-import { parseInput } from './validation';
+import {
+  audited,
+  authorizeUser,
+  parseInput,
+  RouteServices,
+} from '@kubedeck/plugin-kubedeck-node';
 
-export interface PreferenceRoutesOptions extends RouteContext {
+export interface PreferenceRoutesOptions extends RouteServices {
   preferences: PreferenceStore;
   channels: ChannelService;
 }

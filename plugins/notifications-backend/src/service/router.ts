@@ -6,8 +6,7 @@ import {
 } from '@kubedeck/plugin-notifications-common';
 import { ChannelRoutesOptions, channelRoutes } from './channelRoutes';
 import { PreferenceRoutesOptions, preferenceRoutes } from './preferenceRoutes';
-import { authorizeUser } from './routeHelpers';
-import { parseInput } from './validation';
+import { authorizeUser, parseInput } from '@kubedeck/plugin-kubedeck-node';
 
 export type RouterOptions = ChannelRoutesOptions & PreferenceRoutesOptions;
 

@@ -1,0 +1,16 @@
+import type {
+  AuditorService,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+
+/**
+ * The core services a Kubedeck router needs for {@link authorizeUser} and {@link audited}.
+ *
+ * @public
+ */
+export type RouteServices = {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  auditor: AuditorService;
+};
