@@ -1,6 +1,6 @@
 import { Content } from '@backstage/core-components';
 import { notificationChannelsManagePermission } from '@kubedeck/plugin-notifications-common';
-import { PermissionGate } from '../PermissionGate';
+import { PermissionGate } from '@kubedeck/plugin-kubedeck-react';
 import { ChannelsAdmin } from './ChannelsAdmin';
 
 /** Admins configure the channels alerts go to. */

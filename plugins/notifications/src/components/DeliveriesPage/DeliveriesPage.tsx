@@ -1,6 +1,6 @@
 import { Content } from '@backstage/core-components';
 import { notificationDeliveriesReadPermission } from '@kubedeck/plugin-notifications-common';
-import { PermissionGate } from '../PermissionGate';
+import { PermissionGate } from '@kubedeck/plugin-kubedeck-react';
 import { DeliveryHistory } from './DeliveryHistory';
 
 /** Every delivery attempt per notification and channel, with filters. */

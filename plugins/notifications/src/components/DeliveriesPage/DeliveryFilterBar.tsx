@@ -1,5 +1,3 @@
-import { FormEvent, useState } from 'react';
-import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
@@ -8,6 +6,12 @@ import {
   DeliveriesQuery,
   DELIVERY_STATUSES,
 } from '@kubedeck/plugin-notifications-common';
+import {
+  DateTimeFilterField,
+  FilterBar,
+  localTimeToIso,
+  useFilterFields,
+} from '@kubedeck/plugin-kubedeck-react';
 import { categoryLabel } from '../labels';
 
 /** The filters of the delivery history; times are in the browser's time zone. */
@@ -29,14 +33,12 @@ export const emptyDeliveryFilters: DeliveryFilters = {
 
 /** Turns the filter form into an API query, converting local times to ISO 8601. */
 export function toDeliveriesQuery(filters: DeliveryFilters): DeliveriesQuery {
-  const time = (value: string) =>
-    value ? new Date(value).toISOString() : undefined;
   return {
     status: (filters.status || undefined) as DeliveriesQuery['status'],
     channel: filters.channel || undefined,
     category: (filters.category || undefined) as DeliveriesQuery['category'],
-    since: time(filters.since),
-    until: time(filters.until),
+    since: localTimeToIso(filters.since),
+    until: localTimeToIso(filters.until),
   };
 }
 
@@ -45,80 +47,45 @@ export function DeliveryFilterBar(props: {
   channels: Array<{ id: string; name: string }>;
   onApply: (filters: DeliveryFilters) => void;
 }) {
-  const { initial, channels, onApply } = props;
-  const [filters, setFilters] = useState(initial);
-  const field = (name: keyof DeliveryFilters) => ({
-    id: `delivery-filter-${name}`,
-    value: filters[name],
-    onChange: (event: { target: { value: unknown } }) =>
-      setFilters(current => ({
-        ...current,
-        [name]: String(event.target.value),
-      })),
-    size: 'small' as const,
-    variant: 'outlined' as const,
-    fullWidth: true,
-  });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onApply(filters);
-  };
-
+  const { filters, field } = useFilterFields('delivery-filter', props.initial);
   return (
-    <form onSubmit={submit} aria-label="Delivery filters">
-      <Grid container spacing={2} alignItems="center">
-        <Grid item xs={12} sm={6} md={2}>
-          <TextField select label="Status" {...field('status')}>
-            <MenuItem value="">Any</MenuItem>
-            {DELIVERY_STATUSES.map(status => (
-              <MenuItem key={status} value={status}>
-                {status}
-              </MenuItem>
-            ))}
-          </TextField>
-        </Grid>
-        <Grid item xs={12} sm={6} md={2}>
-          <TextField select label="Channel" {...field('channel')}>
-            <MenuItem value="">Any</MenuItem>
-            {channels.map(channel => (
-              <MenuItem key={channel.id} value={channel.id}>
-                {channel.name}
-              </MenuItem>
-            ))}
-          </TextField>
-        </Grid>
-        <Grid item xs={12} sm={6} md={2}>
-          <TextField select label="Category" {...field('category')}>
-            <MenuItem value="">Any</MenuItem>
-            {[...ALERT_CATEGORIES, 'digest'].map(category => (
-              <MenuItem key={category} value={category}>
-                {categoryLabel(category)}
-              </MenuItem>
-            ))}
-          </TextField>
-        </Grid>
-        <Grid item xs={12} sm={6} md={2}>
-          <TextField
-            label="From"
-            type="datetime-local"
-            InputLabelProps={{ shrink: true }}
-            {...field('since')}
-          />
-        </Grid>
-        <Grid item xs={12} sm={6} md={2}>
-          <TextField
-            label="To"
-            type="datetime-local"
-            InputLabelProps={{ shrink: true }}
-            {...field('until')}
-          />
-        </Grid>
-        <Grid item xs={12} md={2}>
-          <Button type="submit" variant="contained" color="primary">
-            Apply
-          </Button>
-        </Grid>
+    <FilterBar label="Delivery filters" onApply={() => props.onApply(filters)}>
+      <Grid item xs={12} sm={6} md={2}>
+        <TextField select label="Status" {...field('status')}>
+          <MenuItem value="">Any</MenuItem>
+          {DELIVERY_STATUSES.map(status => (
+            <MenuItem key={status} value={status}>
+              {status}
+            </MenuItem>
+          ))}
+        </TextField>
       </Grid>
-    </form>
+      <Grid item xs={12} sm={6} md={2}>
+        <TextField select label="Channel" {...field('channel')}>
+          <MenuItem value="">Any</MenuItem>
+          {props.channels.map(channel => (
+            <MenuItem key={channel.id} value={channel.id}>
+              {channel.name}
+            </MenuItem>
+          ))}
+        </TextField>
+      </Grid>
+      <Grid item xs={12} sm={6} md={2}>
+        <TextField select label="Category" {...field('category')}>
+          <MenuItem value="">Any</MenuItem>
+          {[...ALERT_CATEGORIES, 'digest'].map(category => (
+            <MenuItem key={category} value={category}>
+              {categoryLabel(category)}
+            </MenuItem>
+          ))}
+        </TextField>
+      </Grid>
+      <Grid item xs={12} sm={6} md={2}>
+        <DateTimeFilterField label="From" {...field('since')} />
+      </Grid>
+      <Grid item xs={12} sm={6} md={2}>
+        <DateTimeFilterField label="To" {...field('until')} />
+      </Grid>
+    </FilterBar>
   );
 }

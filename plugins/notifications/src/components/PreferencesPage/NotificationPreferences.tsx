@@ -9,7 +9,7 @@ import {
 } from '@backstage/core-components';
 import { usePermission } from '@backstage/plugin-permission-react';
 import { notificationPreferencesUpdatePermission } from '@kubedeck/plugin-notifications-common';
-import { MissingPermission } from '../PermissionGate';
+import { MissingPermission } from '@kubedeck/plugin-kubedeck-react';
 import { PreferencesMatrix } from './PreferencesMatrix';
 import { SubscriptionsCard } from './SubscriptionsCard';
 import { usePreferences } from './usePreferences';

@@ -1,6 +1,6 @@
 import { Content } from '@backstage/core-components';
 import { notificationPreferencesReadPermission } from '@kubedeck/plugin-notifications-common';
-import { PermissionGate } from '../PermissionGate';
+import { PermissionGate } from '@kubedeck/plugin-kubedeck-react';
 import { NotificationPreferences } from './NotificationPreferences';
 
 /** The signed-in user's notification preferences: a category × channel matrix. */

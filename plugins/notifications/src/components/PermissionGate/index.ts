@@ -1,1 +1,0 @@
-export { MissingPermission, PermissionGate } from '@kubedeck/plugin-kubedeck-react';
