@@ -7,6 +7,7 @@ import type { AgentCredentials, CredentialStore } from './credentials';
 import { createHubClient, grpcReason } from './hubClient';
 import type { KubeTarget } from './kube';
 import type { Logger } from './logger';
+import { pushReport, PushRefusedError } from './pushReports';
 import { TunnelSession } from './tunnel/TunnelSession';
 
 /** Where the agent is in its life. */
@@ -18,23 +19,26 @@ export type AgentState =
   | 'reconnecting'
   | 'stopped';
 
-const MAX_QUEUED_REPORTS = 200;
 /** How often a connected agent re-sends its cluster info. */
 const CLUSTER_INFO_INTERVAL_MS = 5 * 60_000;
 
 /**
  * The agent: registers once (keeping its credential in a Secret), then holds one stream to the
- * hub, reconnecting with capped exponential backoff and full jitter.
+ * hub, reconnecting with capped exponential backoff and full jitter. In push-only mode it
+ * posts its failure reports to the portal instead of holding a stream.
  */
 export class Agent {
   #state: AgentState = 'starting';
-  #client: AgentHubClient;
+  #client?: AgentHubClient;
   #credentials?: AgentCredentials;
   #session?: TunnelSession;
   #loop?: Promise<void>;
   #stopped = false;
   #wake?: () => void;
-  readonly #queued: FailureReport[] = [];
+  /** The failures the agent sees now; resent on every (re)connect. */
+  #failures?: FailureReport[];
+  /** Wakes a push-only agent to push a change at once. */
+  #push?: () => void;
   /** Reasons of the last failed attempts, newest last (for tests and /readyz). */
   lastError?: string;
 
@@ -46,8 +50,11 @@ export class Agent {
       logger: Logger;
       version: string;
     },
-  ) {
-    this.#client = createHubClient(config);
+  ) {}
+
+  get #hub(): AgentHubClient {
+    this.#client ??= createHubClient(this.config);
+    return this.#client;
   }
 
   get state(): AgentState {
@@ -72,18 +79,19 @@ export class Agent {
     this.#stopped = true;
     this.#session?.close();
     this.#wake?.();
+    this.#push?.();
     await this.#loop;
-    this.#client.close();
+    this.#client?.close();
     this.#state = 'stopped';
   }
 
-  /** Sends a failure report now, or once the stream is back. */
-  report(report: FailureReport): void {
+  /** Every failure seen now: sent at once if connected, and again on each reconnect. */
+  reportFailures(failures: FailureReport[]): void {
+    this.#failures = failures;
     if (this.#state === 'connected' && this.#session) {
-      this.#session.send({ failureReport: report });
-    } else if (this.#queued.length < MAX_QUEUED_REPORTS) {
-      this.#queued.push(report);
+      this.#session.send({ failureSnapshot: { failures } });
     }
+    this.#push?.();
   }
 
   async #run(): Promise<void> {
@@ -91,7 +99,10 @@ export class Agent {
     while (!this.#stopped) {
       try {
         const credentials = await this.#ensureCredentials();
-        if (await this.#connect(credentials)) {
+        const served = this.config.pushUrl
+          ? await this.#pushUntilRefused(this.config.pushUrl, credentials)
+          : await this.#connect(credentials);
+        if (served) {
           attempt = 0;
         }
       } catch (error) {
@@ -116,6 +127,10 @@ export class Agent {
   }
 
   async #ensureCredentials(): Promise<AgentCredentials> {
+    if (this.config.apiKey) {
+      this.#credentials ??= { agentId: '', credential: this.config.apiKey };
+      return this.#credentials;
+    }
     this.#credentials ??= await this.deps.store.load();
     if (this.#credentials) {
       return this.#credentials;
@@ -129,7 +144,7 @@ export class Agent {
     this.#state = 'registering';
     const response = await new Promise<{ agentId: string; credential: string }>(
       (resolve, reject) =>
-        this.#client.Register(
+        this.#hub.Register(
           {
             token,
             clusterName: this.config.clusterName,
@@ -155,7 +170,7 @@ export class Agent {
     this.#state = 'connecting';
     const metadata = new grpc.Metadata();
     metadata.set('authorization', `Bearer ${credentials.credential}`);
-    const call = this.#client.Stream(metadata);
+    const call = this.#hub.Stream(metadata);
     let welcomed = false;
     const session = new TunnelSession(
       call,
@@ -170,9 +185,9 @@ export class Agent {
             `Connected to the hub at ${this.config.hubAddress}`,
           );
           void this.#sendClusterInfo(session);
-          this.#queued
-            .splice(0)
-            .forEach(report => session.send({ failureReport: report }));
+          if (this.#failures) {
+            session.send({ failureSnapshot: { failures: this.#failures } });
+          }
         },
         onCredentialRotated: credential => void this.#rotated(credential),
       },
@@ -197,6 +212,78 @@ export class Agent {
       };
       call.on('error', error => done(grpcReason(error)));
       call.on('end', () => done('the hub ended the stream'));
+    });
+  }
+
+  /**
+   * Push-only mode: pushes the current failures whenever they change and at least every push
+   * interval (the hub counts each push as a heartbeat), until the hub refuses or the agent
+   * stops. True when at least one push was accepted.
+   */
+  async #pushUntilRefused(
+    pushUrl: string,
+    credentials: AgentCredentials,
+  ): Promise<boolean> {
+    this.#state = 'connecting';
+    let accepted = false;
+    let infoSentAt = 0;
+    if (this.config.failureDetection && !this.#failures) {
+      // Pushing before the first look at the pods would resolve every reported failure.
+      await this.#pause(this.config.pushIntervalMs, true);
+    }
+    while (!this.#stopped) {
+      const now = Date.now();
+      const clusterInfo =
+        now - infoSentAt >= CLUSTER_INFO_INTERVAL_MS
+          ? await collectClusterInfo(this.deps.target, this.deps.version).catch(
+              () => undefined,
+            )
+          : undefined;
+      let pause = () => this.#pause(this.config.pushIntervalMs, true);
+      try {
+        const answer = await pushReport({
+          pushUrl,
+          credential: credentials.credential,
+          failures: this.#failures ?? [],
+          clusterInfo,
+        });
+        if (clusterInfo) infoSentAt = now;
+        if (answer.agentId && !credentials.agentId) {
+          this.#credentials = { ...credentials, agentId: answer.agentId };
+        }
+        if (!accepted) {
+          this.deps.logger.info(`Pushing failure reports to ${pushUrl}`);
+        }
+        accepted = true;
+        this.#state = 'connected';
+        this.lastError = undefined;
+      } catch (error) {
+        if (!(error instanceof PushRefusedError) || !error.retryAfterMs) {
+          throw error;
+        }
+        this.lastError = error.message;
+        this.deps.logger.warn(error.message);
+        const retryAfterMs = error.retryAfterMs;
+        pause = () => this.#pause(retryAfterMs, false);
+      }
+      await pause();
+    }
+    return accepted;
+  }
+
+  /** Waits `ms`, or less when the agent stops or (`onChange`) the failures change. */
+  #pause(ms: number, onChange: boolean): Promise<void> {
+    return new Promise<void>(resolve => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.#push = () => {
+        if (onChange || this.#stopped) done();
+      };
+    }).finally(() => {
+      this.#push = undefined;
     });
   }
 

@@ -101,4 +101,20 @@ describe('agent chart', () => {
       false,
     );
   });
+
+  it('takes push-only mode with the portal URL, and passes it to the agent', () => {
+    const push = (p: object) =>
+      installValues({ push: { ...values.push, ...p } });
+    expect(values.push.enabled).toBe(false);
+    expect(
+      validate(push({ enabled: true, url: 'https://portal.example.com' })),
+    ).toBe(true);
+    expect(validate(push({ enabled: true }))).toBe(false);
+    expect(validate(push({ enabled: true, url: 'portal.example.com' }))).toBe(
+      false,
+    );
+    const deployment = read('templates/deployment.yaml');
+    expect(deployment).toContain('name: KUBEDECK_PUSH_URL');
+    expect(deployment).toContain('.Values.push.intervalSeconds');
+  });
 });

@@ -35,4 +35,29 @@ describe('readAgentConfig', () => {
       readAgentConfig({ ...base, KUBEDECK_BACKOFF_CAP_SECONDS: 'soon' }),
     ).toThrow(/KUBEDECK_BACKOFF_CAP_SECONDS/);
   });
+
+  it('reads push-only mode, which needs no hub address when given the API key', () => {
+    expect(
+      readAgentConfig({
+        KUBEDECK_CLUSTER_NAME: 'edge',
+        KUBEDECK_NAMESPACE: 'agents',
+        KUBEDECK_PUSH_URL: 'https://portal.example.com/',
+        KUBEDECK_API_KEY: 'kda_x',
+        KUBEDECK_PUSH_INTERVAL_SECONDS: '30',
+      }),
+    ).toMatchObject({
+      pushUrl: 'https://portal.example.com',
+      apiKey: 'kda_x',
+      pushIntervalMs: 30_000,
+    });
+    expect(() =>
+      readAgentConfig({ ...base, KUBEDECK_PUSH_URL: 'portal.example.com' }),
+    ).toThrow(/KUBEDECK_PUSH_URL/);
+    expect(() =>
+      readAgentConfig({
+        KUBEDECK_CLUSTER_NAME: 'edge',
+        KUBEDECK_PUSH_URL: 'https://portal.example.com',
+      }),
+    ).toThrow(/KUBEDECK_HUB_ADDRESS/);
+  });
 });

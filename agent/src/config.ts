@@ -21,6 +21,18 @@ export type AgentConfig = {
   /** A pod Pending longer than this is reported. */
   pendingTooLongSeconds: number;
   failureDetection: boolean;
+  /**
+   * Push-only mode: instead of holding a stream, POST failure reports to this portal base URL
+   * (`<url>/api/agent-hub/v1/report`). The portal cannot reach the cluster through the agent.
+   */
+  pushUrl?: string;
+  /** How often a push-only agent reports even when nothing changed. */
+  pushIntervalMs: number;
+  /**
+   * The agent credential to push with, for push-only agents that cannot even make the one
+   * registration call (`X-API-Key`); otherwise the credential from registration is used.
+   */
+  apiKey?: string;
 };
 
 const SA_NAMESPACE_FILE =
@@ -59,11 +71,18 @@ function seconds(
 export function readAgentConfig(
   env: NodeJS.ProcessEnv = process.env,
 ): AgentConfig {
-  const hubAddress = env.KUBEDECK_HUB_ADDRESS;
+  const hubAddress = env.KUBEDECK_HUB_ADDRESS ?? '';
   const clusterName = env.KUBEDECK_CLUSTER_NAME;
-  if (!hubAddress) {
+  const pushUrl = env.KUBEDECK_PUSH_URL || undefined;
+  const apiKey = env.KUBEDECK_API_KEY || undefined;
+  if (pushUrl && !/^https?:\/\//.test(pushUrl)) {
     throw new Error(
-      'KUBEDECK_HUB_ADDRESS is required (host:port of the agent hub)',
+      `KUBEDECK_PUSH_URL must be the portal's http(s) base URL, got "${pushUrl}"`,
+    );
+  }
+  if (!hubAddress && !(pushUrl && apiKey)) {
+    throw new Error(
+      'KUBEDECK_HUB_ADDRESS is required (host:port of the agent hub), unless a push-only agent has KUBEDECK_PUSH_URL and KUBEDECK_API_KEY',
     );
   }
   if (!clusterName) {
@@ -90,5 +109,8 @@ export function readAgentConfig(
       300,
     ),
     failureDetection: env.KUBEDECK_FAILURE_DETECTION !== 'false',
+    pushUrl: pushUrl?.replace(/\/+$/, ''),
+    pushIntervalMs: seconds(env, 'KUBEDECK_PUSH_INTERVAL_SECONDS', 60) * 1000,
+    apiKey,
   };
 }

@@ -44,7 +44,7 @@ export async function startAgent(
     ? new FailureDetector(
         target,
         logger,
-        report => agent.report(report),
+        failures => agent.reportFailures(failures),
         config.pendingTooLongSeconds * 1000,
       )
     : undefined;

@@ -22,25 +22,39 @@ type EventList = {
 
 const key = (pod: V1Pod) => `${pod.metadata?.namespace}/${pod.metadata?.name}`;
 
+/** How long the detector waits for more changes before announcing the current failures. */
+const SETTLE_MS = 500;
+
 /**
- * Watches pods with read-only access and reports each failure once while it lasts: crash
- * loops, OOM kills, image pull back-offs, and pods pending too long, with their recent events.
+ * Watches pods with read-only access and keeps the failures they show right now: crash
+ * loops, OOM kills, image pull back-offs, and pods pending too long, each with the pod's recent
+ * events (read once, when the failure first appears). Whenever that set changes, and once after
+ * the initial listing, it hands the whole set to `onChange`: a failure missing from it resolved.
  */
 export class FailureDetector {
   #informer?: Informer<V1Pod>;
   #sweep?: NodeJS.Timeout;
   #restart?: NodeJS.Timeout;
+  #settle?: NodeJS.Timeout;
   #stopped = false;
-  /** Failures already reported, by pod: `reason/container` entries. */
-  readonly #reported = new Map<string, Set<string>>();
+  /** Current failures by pod, then by `reason/container`. */
+  readonly #failures = new Map<string, Map<string, FailureReport>>();
   readonly #pods = new Map<string, V1Pod>();
+  /** The newest check of each pod; an older one finishing late is dropped. */
+  readonly #generation = new Map<string, number>();
+  readonly #pending = new Set<Promise<void>>();
 
   constructor(
     private readonly target: KubeTarget,
     private readonly logger: Logger,
-    private readonly onReport: (report: FailureReport) => void,
+    private readonly onChange: (failures: FailureReport[]) => void,
     private readonly pendingTooLongMs: number,
   ) {}
+
+  /** Every failure seen right now. */
+  current(): FailureReport[] {
+    return [...this.#failures.values()].flatMap(m => [...m.values()]);
+  }
 
   async start(): Promise<void> {
     const api = this.target.kubeConfig.makeApiClient(CoreV1Api);
@@ -50,13 +64,14 @@ export class FailureDetector {
     this.#informer = informer;
     const seen = (pod: V1Pod) => {
       this.#pods.set(key(pod), pod);
-      void this.#check(pod);
+      this.#track(this.#check(pod));
     };
     informer.on('add', seen);
     informer.on('update', seen);
     informer.on('delete', pod => {
       this.#pods.delete(key(pod));
-      this.#reported.delete(key(pod));
+      this.#generation.delete(key(pod));
+      if (this.#failures.delete(key(pod))) this.#changed();
     });
     informer.on('error', error => {
       if (this.#stopped) return;
@@ -69,8 +84,10 @@ export class FailureDetector {
       );
     });
     await informer.start();
+    await Promise.all([...this.#pending]);
+    this.#announce();
     this.#sweep = setInterval(
-      () => this.#pods.forEach(pod => void this.#check(pod)),
+      () => this.#pods.forEach(pod => this.#track(this.#check(pod))),
       30_000,
     );
   }
@@ -79,34 +96,61 @@ export class FailureDetector {
     this.#stopped = true;
     clearInterval(this.#sweep);
     clearTimeout(this.#restart);
+    clearTimeout(this.#settle);
     await this.#informer?.stop();
+  }
+
+  #track(check: Promise<void>) {
+    this.#pending.add(check);
+    void check.finally(() => this.#pending.delete(check));
+  }
+
+  #changed() {
+    if (this.#stopped || this.#settle) return;
+    this.#settle = setTimeout(() => this.#announce(), SETTLE_MS);
+  }
+
+  #announce() {
+    clearTimeout(this.#settle);
+    this.#settle = undefined;
+    if (!this.#stopped) this.onChange(this.current());
   }
 
   async #check(pod: V1Pod): Promise<void> {
     const podKey = key(pod);
-    const failures = detectFailures(pod, Date.now(), this.pendingTooLongMs);
-    const current = new Set(
-      failures.map(f => `${f.reason}/${f.container ?? ''}`),
-    );
-    const reported = this.#reported.get(podKey) ?? new Set<string>();
-    this.#reported.set(
-      podKey,
-      new Set([...reported].filter(k => current.has(k))),
-    );
-    for (const failure of failures) {
+    const generation = (this.#generation.get(podKey) ?? 0) + 1;
+    this.#generation.set(podKey, generation);
+    const before = this.#failures.get(podKey) ?? new Map();
+    const after = new Map<string, FailureReport>();
+    let events: Promise<FailureEvent[]> | undefined;
+    for (const failure of detectFailures(
+      pod,
+      Date.now(),
+      this.pendingTooLongMs,
+    )) {
       const id = `${failure.reason}/${failure.container ?? ''}`;
-      if (reported.has(id)) continue;
-      this.#reported.get(podKey)!.add(id);
-      this.onReport({
+      const known = before.get(id);
+      if (known) {
+        after.set(id, known);
+        continue;
+      }
+      events ??= this.#events(pod);
+      after.set(id, {
         reason: failure.reason,
         namespace: pod.metadata?.namespace ?? '',
         pod: pod.metadata?.name ?? '',
         container: failure.container ?? '',
         message: failure.message,
         detectedAtMs: Date.now(),
-        events: await this.#events(pod),
+        events: await events,
       });
     }
+    if (this.#generation.get(podKey) !== generation) return;
+    const same =
+      after.size === before.size && [...after.keys()].every(k => before.has(k));
+    if (after.size > 0) this.#failures.set(podKey, after);
+    else this.#failures.delete(podKey);
+    if (!same) this.#changed();
   }
 
   async #events(pod: V1Pod): Promise<FailureEvent[]> {

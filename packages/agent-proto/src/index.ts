@@ -29,6 +29,10 @@ export type {
   FailureReport,
   FailureReport__Output,
 } from './generated/kubedeck/agent/v1/FailureReport';
+export type {
+  FailureSnapshot,
+  FailureSnapshot__Output,
+} from './generated/kubedeck/agent/v1/FailureSnapshot';
 export type { FailureEvent } from './generated/kubedeck/agent/v1/FailureEvent';
 export type { PolicyRule } from './generated/kubedeck/agent/v1/PolicyRule';
 export type { RegisterRequest__Output } from './generated/kubedeck/agent/v1/RegisterRequest';

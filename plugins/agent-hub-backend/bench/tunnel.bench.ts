@@ -144,6 +144,7 @@ async function startHub(grpcPort: number) {
   tunnels.connect({
     owners: async () => undefined,
     refresh: () => agents.refreshClusters(),
+    openFailures: clusterName => agents.openFailures(clusterName),
   });
   const grpc = await HubGrpcServer.start({
     host: '127.0.0.1',
@@ -193,6 +194,7 @@ async function main() {
       healthPort: 0,
       pendingTooLongSeconds: 300,
       failureDetection: false,
+      pushIntervalMs: 60_000,
     },
     { logger: createLogger({ silent: true }) },
   );

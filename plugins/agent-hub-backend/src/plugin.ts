@@ -54,6 +54,7 @@ export const agentHubPlugin = createBackendPlugin({
         tunnels.connect({
           owners: clusterName => agents.ownerOf(clusterName),
           refresh: () => agents.refreshClusters(),
+          openFailures: clusterName => agents.openFailures(clusterName),
         });
         await deps.scheduler.scheduleTask({
           id: 'agent-hub-renew-leases',

@@ -158,12 +158,14 @@ export const failureReportSchema = z
   .strict();
 
 /**
- * Body of `POST /v1/report` (push-only agents).
+ * Body of `POST /v1/report` (push-only agents): every failure the agent sees now (one it no
+ * longer lists has resolved) and, now and then, its cluster info and version.
  *
  * @public
  */
 export const pushReportSchema = z
   .object({
+    agentVersion: z.string().max(100).optional(),
     clusterInfo: z
       .object({
         kubernetesVersion: z.string().max(100),

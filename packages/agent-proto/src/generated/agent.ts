@@ -20,6 +20,7 @@ export interface ProtoGrpcType {
         End: MessageTypeDefinition
         FailureEvent: MessageTypeDefinition
         FailureReport: MessageTypeDefinition
+        FailureSnapshot: MessageTypeDefinition
         Header: MessageTypeDefinition
         Heartbeat: MessageTypeDefinition
         HubMessage: MessageTypeDefinition

@@ -10,6 +10,10 @@ export async function startTestAgent(options: {
   pendingTooLongSeconds?: number;
   /** Connect over TLS trusting this CA (PEM); plaintext otherwise. */
   hubCa?: string;
+  /** Push-only mode: post reports to this backend base URL instead of holding a stream. */
+  pushUrl?: string;
+  apiKey?: string;
+  pushIntervalMs?: number;
 }) {
   const config: AgentConfig = {
     hubAddress: `127.0.0.1:${options.grpcPort}`,
@@ -26,6 +30,9 @@ export async function startTestAgent(options: {
     healthPort: 0,
     pendingTooLongSeconds: options.pendingTooLongSeconds ?? 300,
     failureDetection: true,
+    pushUrl: options.pushUrl,
+    apiKey: options.apiKey,
+    pushIntervalMs: options.pushIntervalMs ?? 60_000,
   };
   return startAgent(config, { logger: createLogger({ silent: true }) });
 }

@@ -9,8 +9,11 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   ClusterDefinition,
+  clustersDiagnosisExtensionPoint,
   ClusterSupplier,
   clustersSupplierExtensionPoint,
+  DiagnosisFinding,
+  DiagnosisFindingSource,
 } from '@kubedeck/plugin-clusters-node';
 import type { Knex } from 'knex';
 import { agentHubPlugin } from '../plugin';
@@ -40,13 +43,19 @@ const rolePermissions = createServiceFactory({
     }),
 });
 
-/** A stand-in for the clusters plugin: owns the supplier extension point and keeps suppliers. */
-function clustersProbe(suppliers: ClusterSupplier[]) {
+/** A stand-in for the clusters plugin: owns its extension points and keeps what is added. */
+function clustersProbe(
+  suppliers: ClusterSupplier[],
+  findingSources: DiagnosisFindingSource[],
+) {
   return createBackendPlugin({
     pluginId: 'clusters',
     register(env) {
       env.registerExtensionPoint(clustersSupplierExtensionPoint, {
         add: supplier => suppliers.push(supplier),
+      });
+      env.registerExtensionPoint(clustersDiagnosisExtensionPoint, {
+        addFindingSource: source => findingSources.push(source),
       });
       env.registerInit({ deps: {}, async init() {} });
     },
@@ -69,6 +78,8 @@ export type TestHub = {
   server: Server;
   /** The clusters the hub supplies to the clusters plugin. */
   clusters(): Promise<ClusterDefinition[]>;
+  /** What the hub's finding source reports to the clusters plugin for a cluster. */
+  findings(cluster: string): Promise<DiagnosisFinding[]>;
   stop(): Promise<void>;
 };
 
@@ -82,11 +93,12 @@ export async function startHub(options: {
   config?: Record<string, unknown>;
 }): Promise<TestHub> {
   const suppliers: ClusterSupplier[] = [];
+  const findingSources: DiagnosisFindingSource[] = [];
   const backend = await startTestBackend({
     features: [
       agentHubPlugin,
       clustersModuleAgentHub,
-      clustersProbe(suppliers),
+      clustersProbe(suppliers, findingSources),
       rolePermissions,
       mockServices.database.factory({ knex: options.knex }),
       mockServices.rootConfig.factory({
@@ -112,6 +124,10 @@ export async function startHub(options: {
     server: backend.server,
     clusters: async () =>
       (await Promise.all(suppliers.map(s => s.getClusters()))).flat(),
+    findings: async cluster =>
+      (
+        await Promise.all(findingSources.map(s => s.getFindings(cluster)))
+      ).flat(),
     stop: () => backend.stop(),
   };
 }

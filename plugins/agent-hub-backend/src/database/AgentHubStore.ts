@@ -113,13 +113,23 @@ export interface AgentHubStore {
   /** The owner with an unexpired lease, if any. */
   findOwner(agentId: string, now: number): Promise<OwnerRecord | undefined>;
 
-  insertFailures(
+  /**
+   * Opens the failures not already open for the agent. With `complete`, `failures` is every
+   * failure the agent sees now, and open failures missing from it are resolved.
+   */
+  recordFailures(
     agent: AgentRecord,
     failures: FailureReport[],
-    receivedAt: number,
-  ): Promise<void>;
-  listFailures(
-    agentId: string,
-    limit: number,
-  ): Promise<(FailureReport & { receivedAt: number })[]>;
+    options: { receivedAt: number; complete: boolean },
+  ): Promise<{ opened: FailureReport[]; resolved: FailureReport[] }>;
+  /** The agent's open failures, oldest first. */
+  listOpenFailures(agentId: string): Promise<StoredFailure[]>;
+  /** The agent's failures, open and resolved, newest first. */
+  listFailures(agentId: string, limit: number): Promise<StoredFailure[]>;
 }
+
+/** A failure as stored: when the hub received it and, once gone, when it resolved. */
+export type StoredFailure = FailureReport & {
+  receivedAt: number;
+  resolvedAt?: number;
+};

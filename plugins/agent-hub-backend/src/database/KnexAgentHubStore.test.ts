@@ -144,17 +144,40 @@ describe('KnexAgentHubStore', () => {
       });
       expect(agent.clusterInfo?.nodeCount).toBe(3);
 
-      await store.insertFailures(
-        agent,
-        [{ reason: 'OOMKilled', namespace: 'n', pod: 'p' }],
-        5_000,
-      );
-      expect(await store.listFailures('a', 10)).toEqual([
-        expect.objectContaining({
-          reason: 'OOMKilled',
-          pod: 'p',
+      const oom = { reason: 'OOMKilled', namespace: 'n', pod: 'p' };
+      const crash = {
+        reason: 'CrashLoopBackOff',
+        namespace: 'n',
+        pod: 'q',
+        container: 'app',
+      };
+      expect(
+        await store.recordFailures(agent, [oom], {
           receivedAt: 5_000,
+          complete: false,
         }),
+      ).toEqual({ opened: [oom], resolved: [] });
+      expect(
+        await store.recordFailures(agent, [oom, crash], {
+          receivedAt: 5_500,
+          complete: true,
+        }),
+      ).toEqual({ opened: [crash], resolved: [] });
+      const { resolved } = await store.recordFailures(agent, [crash], {
+        receivedAt: 6_000,
+        complete: true,
+      });
+      expect(resolved).toEqual([
+        expect.objectContaining({ reason: 'OOMKilled', resolvedAt: 6_000 }),
+      ]);
+      expect(await store.listOpenFailures('a')).toEqual([
+        expect.objectContaining({ ...crash, receivedAt: 5_500 }),
+      ]);
+      expect(
+        (await store.listFailures('a', 10)).map(f => [f.reason, f.resolvedAt]),
+      ).toEqual([
+        ['CrashLoopBackOff', undefined],
+        ['OOMKilled', 6_000],
       ]);
 
       expect(await store.revokeAgent('a', 6_000)).toBe(true);

@@ -9,6 +9,7 @@ import {
   AgentRecord,
   OwnerRecord,
   RedeemResult,
+  StoredFailure,
   TokenRecord,
 } from './AgentHubStore';
 
@@ -57,6 +58,30 @@ function agentFromRow(row: any): AgentRecord {
     lastConnectedAt: millis(row.last_connected_at),
     lastDisconnectedAt: millis(row.last_disconnected_at),
     clusterInfo: json(row.cluster_info),
+  };
+}
+
+/** One failure per reason, pod and container. */
+function failureKey(f: {
+  reason: string;
+  namespace: string;
+  pod: string;
+  container?: string | null;
+}): string {
+  return [f.reason, f.namespace, f.pod, f.container ?? ''].join('\u0000');
+}
+
+function failureFromRow(row: any): StoredFailure {
+  return {
+    reason: row.reason,
+    namespace: row.namespace,
+    pod: row.pod,
+    container: row.container ?? undefined,
+    message: row.message ?? undefined,
+    detectedAt: new Date(Number(row.detected_at)).toISOString(),
+    events: json<FailureReport['events']>(row.events) ?? [],
+    receivedAt: Number(row.received_at),
+    resolvedAt: millis(row.resolved_at),
   };
 }
 
@@ -279,28 +304,64 @@ export class KnexAgentHubStore implements AgentHubStore {
     return row ? ownerFromRow(row) : undefined;
   }
 
-  async insertFailures(
+  async recordFailures(
     agent: AgentRecord,
     failures: FailureReport[],
-    receivedAt: number,
+    options: { receivedAt: number; complete: boolean },
   ) {
-    if (failures.length === 0) {
-      return;
-    }
-    await this.db('agent_hub_failures').insert(
-      failures.map(f => ({
-        agent_id: agent.id,
-        cluster_name: agent.clusterName,
-        reason: f.reason,
-        namespace: f.namespace,
-        pod: f.pod,
-        container: f.container ?? null,
-        message: f.message ?? null,
-        events: JSON.stringify(f.events ?? []),
-        detected_at: f.detectedAt ? Date.parse(f.detectedAt) : receivedAt,
-        received_at: receivedAt,
-      })),
-    );
+    const { receivedAt, complete } = options;
+    return this.db.transaction(async tx => {
+      const openRows = await tx('agent_hub_failures')
+        .where({ agent_id: agent.id })
+        .whereNull('resolved_at');
+      const open = new Map(openRows.map(row => [failureKey(row), row]));
+      const reported = new Map(failures.map(f => [failureKey(f), f]));
+      const opened = [...reported]
+        .filter(([key]) => !open.has(key))
+        .map(([, f]) => f);
+      const resolvedRows = complete
+        ? openRows.filter(row => !reported.has(failureKey(row)))
+        : [];
+      if (resolvedRows.length > 0) {
+        await tx('agent_hub_failures')
+          .whereIn(
+            'id',
+            resolvedRows.map(row => row.id),
+          )
+          .update({ resolved_at: receivedAt });
+      }
+      if (opened.length > 0) {
+        await tx('agent_hub_failures').insert(
+          opened.map(f => ({
+            agent_id: agent.id,
+            cluster_name: agent.clusterName,
+            reason: f.reason,
+            namespace: f.namespace,
+            pod: f.pod,
+            container: f.container || null,
+            message: f.message ?? null,
+            events: JSON.stringify(f.events ?? []),
+            detected_at: f.detectedAt ? Date.parse(f.detectedAt) : receivedAt,
+            received_at: receivedAt,
+          })),
+        );
+      }
+      return {
+        opened,
+        resolved: resolvedRows.map(row => ({
+          ...failureFromRow(row),
+          resolvedAt: receivedAt,
+        })),
+      };
+    });
+  }
+
+  async listOpenFailures(agentId: string) {
+    const rows = await this.db('agent_hub_failures')
+      .where({ agent_id: agentId })
+      .whereNull('resolved_at')
+      .orderBy('id');
+    return rows.map(failureFromRow);
   }
 
   async listFailures(agentId: string, limit: number) {
@@ -308,15 +369,6 @@ export class KnexAgentHubStore implements AgentHubStore {
       .where({ agent_id: agentId })
       .orderBy('id', 'desc')
       .limit(limit);
-    return rows.map(row => ({
-      reason: row.reason,
-      namespace: row.namespace,
-      pod: row.pod,
-      container: row.container ?? undefined,
-      message: row.message ?? undefined,
-      detectedAt: new Date(Number(row.detected_at)).toISOString(),
-      events: json<FailureReport['events']>(row.events) ?? [],
-      receivedAt: Number(row.received_at),
-    }));
+    return rows.map(failureFromRow);
   }
 }

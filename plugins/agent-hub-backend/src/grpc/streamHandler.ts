@@ -94,6 +94,10 @@ function serve(deps: StreamDeps, call: Call, agent: AgentRecord): void {
           .catch(log),
       onFailureReport: report =>
         void agents.failures(agent, [failureFromWire(report)]).catch(log),
+      onFailureSnapshot: snapshot =>
+        void agents
+          .failures(agent, snapshot.failures.map(failureFromWire), true)
+          .catch(log),
     },
   );
   tunnels.attach(connection);

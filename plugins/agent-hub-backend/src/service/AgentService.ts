@@ -222,12 +222,41 @@ export class AgentService {
     return this.options.store.listFailures(agentId, 100);
   }
 
-  async failures(agent: AgentRecord, failures: FailureReport[]): Promise<void> {
-    await this.options.store.insertFailures(agent, failures, this.#now());
-    for (const f of failures) {
+  /**
+   * Records failures. With `complete` (a failure snapshot, or a push report) they are every
+   * failure the agent sees now, and the ones it no longer lists resolve.
+   */
+  async failures(
+    agent: AgentRecord,
+    failures: FailureReport[],
+    complete = false,
+  ): Promise<void> {
+    const { opened, resolved } = await this.options.store.recordFailures(
+      agent,
+      failures,
+      { receivedAt: this.#now(), complete },
+    );
+    const describe = (f: FailureReport) =>
+      `${f.reason} of pod ${f.namespace}/${f.pod}`;
+    for (const f of opened) {
       this.options.logger.info(
-        `Agent ${agent.id} (${agent.clusterName}) reported ${f.reason} for pod ${f.namespace}/${f.pod}`,
+        `Agent ${agent.id} (${agent.clusterName}) reported ${describe(f)}`,
       );
     }
+    for (const f of resolved) {
+      this.options.logger.info(
+        `Agent ${agent.id} (${agent.clusterName}) no longer reports ${describe(
+          f,
+        )}`,
+      );
+    }
+  }
+
+  /** The open failures of a cluster's active agent; none for other clusters. */
+  async openFailures(clusterName: string) {
+    const agent = await this.options.store.findActiveAgentByCluster(
+      clusterName,
+    );
+    return agent ? this.options.store.listOpenFailures(agent.id) : [];
   }
 }

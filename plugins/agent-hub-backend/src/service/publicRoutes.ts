@@ -39,11 +39,18 @@ export function publicRoutes(ctx: RouteContext) {
     }
     const report = parseInput(pushReportSchema, req.body, 'report');
     if (report.clusterInfo) {
-      await ctx.agents.clusterInfo(agent.id, report.clusterInfo);
+      await ctx.agents.clusterInfo(
+        agent.id,
+        report.clusterInfo,
+        report.agentVersion,
+      );
     }
     await ctx.agents.heartbeat(agent.id);
-    await ctx.agents.failures(agent, report.failures);
-    res.status(202).json({ accepted: report.failures.length });
+    // A report lists every failure the agent sees now: one it leaves out has resolved.
+    await ctx.agents.failures(agent, report.failures, true);
+    res
+      .status(202)
+      .json({ agentId: agent.id, accepted: report.failures.length });
   });
 
   router.get('/v1/manifests', async (req, res) => {

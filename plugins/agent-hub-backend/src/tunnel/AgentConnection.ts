@@ -6,6 +6,7 @@ import {
   type AgentMessage__Output,
   type ClusterInfo,
   type FailureReport__Output,
+  type FailureSnapshot__Output,
   type HubMessage,
 } from '@kubedeck/agent-proto';
 import {
@@ -20,6 +21,7 @@ export type AgentConnectionEvents = {
   onHeartbeat(): void;
   onClusterInfo(info: ClusterInfo): void;
   onFailureReport(report: FailureReport__Output): void;
+  onFailureSnapshot(snapshot: FailureSnapshot__Output): void;
 };
 
 /** Headers the portal side must never hand to an agent. */
@@ -119,6 +121,9 @@ export class AgentConnection {
         return;
       case 'failureReport':
         this.events.onFailureReport(message.failureReport!);
+        return;
+      case 'failureSnapshot':
+        this.events.onFailureSnapshot(message.failureSnapshot!);
         return;
       default:
     }

@@ -5,6 +5,7 @@ import {
   createServiceRef,
   RootConfigService,
 } from '@backstage/backend-plugin-api';
+import type { FailureReport } from '@kubedeck/plugin-agent-hub-common';
 import { hashToken } from '@kubedeck/plugin-secrets-node';
 import type { ClusterDefinition } from '@kubedeck/plugin-clusters-node';
 import { KubeConfig } from '@kubernetes/client-node';
@@ -58,6 +59,7 @@ export class AgentTunnels {
   readonly #kubeConfigs = new Map<string, KubeConfig>();
 
   #refresh?: () => Promise<void>;
+  #openFailures?: (clusterName: string) => Promise<FailureReport[]>;
   /** This replica's id, for ownership leases. */
   readonly replicaId = randomUUID();
 
@@ -84,10 +86,26 @@ export class AgentTunnels {
     };
   }
 
-  /** The plugin hands over how to find owner replicas and how to reload the agent list. */
-  connect(options: { owners: OwnerLookup; refresh: () => Promise<void> }) {
+  /**
+   * The plugin hands over how to find owner replicas, how to reload the agent list and how to
+   * read the failures agents report.
+   */
+  connect(options: {
+    owners: OwnerLookup;
+    refresh: () => Promise<void>;
+    openFailures: (clusterName: string) => Promise<FailureReport[]>;
+  }) {
     this.endpoint.setOwnerLookup(options.owners);
     this.#refresh = options.refresh;
+    this.#openFailures = options.openFailures;
+  }
+
+  /** The failures a cluster's agent reports now; throws until the agent hub has started. */
+  async openFailures(clusterName: string): Promise<FailureReport[]> {
+    if (!this.#openFailures) {
+      throw new Error('the agent hub has not started yet');
+    }
+    return this.#openFailures(clusterName);
   }
 
   /** Reloads the known agent clusters (the supplier calls it before listing). */

@@ -8,6 +8,7 @@ import type { WindowUpdate as _kubedeck_agent_v1_WindowUpdate, WindowUpdate__Out
 import type { Heartbeat as _kubedeck_agent_v1_Heartbeat, Heartbeat__Output as _kubedeck_agent_v1_Heartbeat__Output } from '../../../kubedeck/agent/v1/Heartbeat';
 import type { ClusterInfo as _kubedeck_agent_v1_ClusterInfo, ClusterInfo__Output as _kubedeck_agent_v1_ClusterInfo__Output } from '../../../kubedeck/agent/v1/ClusterInfo';
 import type { FailureReport as _kubedeck_agent_v1_FailureReport, FailureReport__Output as _kubedeck_agent_v1_FailureReport__Output } from '../../../kubedeck/agent/v1/FailureReport';
+import type { FailureSnapshot as _kubedeck_agent_v1_FailureSnapshot, FailureSnapshot__Output as _kubedeck_agent_v1_FailureSnapshot__Output } from '../../../kubedeck/agent/v1/FailureSnapshot';
 
 /**
  * Agent -> hub.
@@ -21,7 +22,8 @@ export interface AgentMessage {
   'heartbeat'?: (_kubedeck_agent_v1_Heartbeat | null);
   'clusterInfo'?: (_kubedeck_agent_v1_ClusterInfo | null);
   'failureReport'?: (_kubedeck_agent_v1_FailureReport | null);
-  'kind'?: "responseHead"|"data"|"end"|"cancel"|"windowUpdate"|"heartbeat"|"clusterInfo"|"failureReport";
+  'failureSnapshot'?: (_kubedeck_agent_v1_FailureSnapshot | null);
+  'kind'?: "responseHead"|"data"|"end"|"cancel"|"windowUpdate"|"heartbeat"|"clusterInfo"|"failureReport"|"failureSnapshot";
 }
 
 /**
@@ -36,5 +38,6 @@ export interface AgentMessage__Output {
   'heartbeat'?: (_kubedeck_agent_v1_Heartbeat__Output | null);
   'clusterInfo'?: (_kubedeck_agent_v1_ClusterInfo__Output | null);
   'failureReport'?: (_kubedeck_agent_v1_FailureReport__Output | null);
-  'kind'?: "responseHead"|"data"|"end"|"cancel"|"windowUpdate"|"heartbeat"|"clusterInfo"|"failureReport";
+  'failureSnapshot'?: (_kubedeck_agent_v1_FailureSnapshot__Output | null);
+  'kind'?: "responseHead"|"data"|"end"|"cancel"|"windowUpdate"|"heartbeat"|"clusterInfo"|"failureReport"|"failureSnapshot";
 }
