@@ -143,7 +143,8 @@ const configError: ContainerCheck = (_snapshot, pod, container, status) => {
   });
 };
 
-const CONTAINER_CHECKS = [crashLoop, oomKilled, imagePull, configError];
+// Most specific first: a container crash-looping because it runs out of memory is diagnosed as OOMKilled.
+const CONTAINER_CHECKS = [oomKilled, crashLoop, imagePull, configError];
 
 /** CrashLoopBackOff, OOMKilled, image pull failures and configuration errors. */
 export const containerAnalyzer: Analyzer = snapshot =>
