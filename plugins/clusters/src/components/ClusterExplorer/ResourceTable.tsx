@@ -44,6 +44,9 @@ function Spacer(props: { height: number; colSpan: number }) {
   );
 }
 
+/** Cells keep to one line (the table scrolls sideways instead): rows stay the same height. */
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+
 /**
  * One server page of objects, with previous/next paging. Only the rows in view are rendered,
  * so a page of thousands scrolls as smoothly as a short one.
@@ -59,14 +62,14 @@ export function ResourceTable(props: ResourceTableProps) {
       <div
         ref={scroller}
         data-testid="resource-table-scroller"
-        style={{ maxHeight: '70vh', overflowY: 'auto' }}
+        style={{ maxHeight: '70vh', overflow: 'auto' }}
       >
         <Table size="small" stickyHeader aria-label={props.title}>
           <TableHead>
             <TableRow>
-              <TableCell>Name</TableCell>
+              <TableCell style={NO_WRAP}>Name</TableCell>
               {columns.map(c => (
-                <TableCell key={c.id} align={c.align}>
+                <TableCell key={c.id} align={c.align} style={NO_WRAP}>
                   {c.title}
                 </TableCell>
               ))}
@@ -92,7 +95,7 @@ export function ResourceTable(props: ResourceTableProps) {
                   style={{ cursor: 'pointer' }}
                   onClick={() => onOpen(object)}
                 >
-                  <TableCell style={{ whiteSpace: 'nowrap' }}>
+                  <TableCell style={NO_WRAP}>
                     {rowAction?.(object)}
                     {link ? (
                       <Link to={link} onClick={e => e.stopPropagation()}>
@@ -103,7 +106,7 @@ export function ResourceTable(props: ResourceTableProps) {
                     )}
                   </TableCell>
                   {columns.map(c => (
-                    <TableCell key={c.id} align={c.align}>
+                    <TableCell key={c.id} align={c.align} style={NO_WRAP}>
                       {c.render(object)}
                     </TableCell>
                   ))}
