@@ -5,3 +5,4 @@
  */
 
 export { kubernetesModuleKubedeckClusters as default } from './module';
+export { stripImpersonationHeaders } from './stripImpersonationHeaders';
