@@ -38,6 +38,23 @@ describe('audited', () => {
     expect(outcomes).toEqual(['success']);
   });
 
+  it('records the severity it is given', async () => {
+    const { auditor } = recordingAuditor();
+    await audited(
+      { auditor },
+      req,
+      { eventId: 'thing-delete', severityLevel: 'high' },
+      {},
+      async () => undefined,
+    );
+    expect(auditor.createEvent).toHaveBeenCalledWith(
+      expect.objectContaining({
+        eventId: 'thing-delete',
+        severityLevel: 'high',
+      }),
+    );
+  });
+
   it('records a failed mutation and rethrows its error', async () => {
     const { auditor, outcomes } = recordingAuditor();
     await expect(

@@ -138,7 +138,7 @@ export async function applyManifests(options: {
       dryRun: Boolean(body.dryRun),
     };
     items.push(
-      await auditedWrite(auditor, req, 'kubernetes-write', meta, () =>
+      await auditedWrite(auditor, req, meta, () =>
         sendApply(client, doc, body),
       ),
     );

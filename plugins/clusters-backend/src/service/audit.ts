@@ -1,30 +1,24 @@
 import { AuditorService } from '@backstage/backend-plugin-api';
 import { JsonObject } from '@backstage/types';
+import { audited } from '@kubedeck/plugin-kubedeck-node';
 import { Request } from 'express';
 
 /**
- * Runs a Kubernetes write inside an audit event. The meta names the cluster and object; it
- * never carries request bodies (which may hold secret values).
+ * Runs a Kubernetes write inside an audit event, deletes at high severity. The meta names the
+ * cluster and object; it never carries request bodies (which may hold secret values).
  */
-export async function auditedWrite<T>(
+export function auditedWrite<T>(
   auditor: AuditorService,
   request: Request,
-  eventId: string,
   meta: JsonObject,
   write: () => Promise<T>,
 ): Promise<T> {
-  const event = await auditor.createEvent({
-    eventId,
-    severityLevel: meta.action === 'delete' ? 'high' : 'medium',
+  const severityLevel = meta.action === 'delete' ? 'high' : 'medium';
+  return audited(
+    { auditor },
     request,
+    { eventId: 'kubernetes-write', severityLevel },
     meta,
-  });
-  try {
-    const result = await write();
-    await event.success();
-    return result;
-  } catch (error) {
-    await event.fail({ error: error as Error });
-    throw error;
-  }
+    write,
+  );
 }

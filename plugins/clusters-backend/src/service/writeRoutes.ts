@@ -153,7 +153,6 @@ function route(
     const result = await auditedWrite(
       auditor,
       req,
-      'kubernetes-write',
       auditMeta(ctx, action),
       () => run(ctx, req),
     );
