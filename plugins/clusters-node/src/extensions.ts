@@ -1,8 +1,5 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
-import type {
-  DiagnosisSeverity,
-  DiagnosisType,
-} from '@kubedeck/plugin-clusters-common';
+import type { ClusterDiagnosis } from '@kubedeck/plugin-clusters-common';
 import type { ClusterDefinition } from './cluster';
 
 /**
@@ -38,20 +35,15 @@ export const clustersSupplierExtensionPoint =
   });
 
 /**
- * A problem found outside the clusters plugin's own analyzers, such as by an in-cluster agent.
+ * A problem found outside the clusters plugin's own analyzers, such as by an in-cluster agent:
+ * a diagnosis before the plugin has given it an id, a cluster and its times.
  *
  * @public
  */
-export type DiagnosisFinding = {
-  kind: string;
-  namespace?: string;
-  name: string;
-  type: DiagnosisType;
-  severity: DiagnosisSeverity;
-  title: string;
-  evidence: string[];
-  fix: string;
-};
+export type DiagnosisFinding = Omit<
+  ClusterDiagnosis,
+  'id' | 'cluster' | 'firstSeen' | 'lastSeen' | 'resolvedAt'
+>;
 
 /**
  * Reports problems of clusters to the clusters plugin's diagnosis, next to its analyzers.
