@@ -2,10 +2,12 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { agentHubPermissions } from '@kubedeck/plugin-agent-hub-common';
 import { readAgentHubConfig } from './config';
 import { KnexAgentHubStore } from './database/KnexAgentHubStore';
 import { HubGrpcServer } from './grpc/HubGrpcServer';
+import { AgentLifecycle } from './service/AgentLifecycle';
 import { AgentService } from './service/AgentService';
 import { PUBLIC_PATHS } from './service/publicRoutes';
 import { createRouter } from './service/router';
@@ -34,6 +36,7 @@ export const agentHubPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
         tunnels: agentTunnelsServiceRef,
+        events: eventsServiceRef,
       },
       async init(deps) {
         const { logger, tunnels } = deps;
@@ -43,7 +46,15 @@ export const agentHubPlugin = createBackendPlugin({
           database: deps.database,
         });
         const tokens = new TokenService(store);
+        const lifecycle = new AgentLifecycle({
+          store,
+          events: deps.events,
+          logger,
+          offlineAfterSeconds: config.offlineAfterSeconds,
+          heldHere: () => tunnels.connectedAgentIds(),
+        });
         const agents = new AgentService({
+          lifecycle,
           store,
           tunnels,
           logger,
@@ -78,7 +89,11 @@ export const agentHubPlugin = createBackendPlugin({
             ...config,
           },
         });
-        deps.lifecycle.addShutdownHook(() => grpc.close());
+        lifecycle.start();
+        deps.lifecycle.addShutdownHook(() => {
+          lifecycle.stop();
+          return grpc.close();
+        });
 
         for (const path of PUBLIC_PATHS) {
           deps.httpRouter.addAuthPolicy({ path, allow: 'unauthenticated' });

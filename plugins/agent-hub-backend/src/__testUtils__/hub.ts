@@ -6,6 +6,7 @@ import {
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { eventsServiceRef, EventsService } from '@backstage/plugin-events-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   ClusterDefinition,
@@ -91,6 +92,8 @@ export async function startHub(options: {
   knex: Knex;
   grpcPort: number;
   config?: Record<string, unknown>;
+  /** The events service the hub publishes on (a plugin-local one otherwise). */
+  events?: EventsService;
 }): Promise<TestHub> {
   const suppliers: ClusterSupplier[] = [];
   const findingSources: DiagnosisFindingSource[] = [];
@@ -100,6 +103,15 @@ export async function startHub(options: {
       clustersModuleAgentHub,
       clustersProbe(suppliers, findingSources),
       rolePermissions,
+      ...(options.events
+        ? [
+            createServiceFactory({
+              service: eventsServiceRef,
+              deps: {},
+              factory: () => options.events!,
+            }),
+          ]
+        : []),
       mockServices.database.factory({ knex: options.knex }),
       mockServices.rootConfig.factory({
         data: {

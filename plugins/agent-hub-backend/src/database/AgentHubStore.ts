@@ -33,6 +33,8 @@ export type AgentRecord = {
   lastConnectedAt?: number;
   lastDisconnectedAt?: number;
   clusterInfo?: AgentClusterInfo;
+  /** Since when the hub has announced the agent offline. */
+  offlineSince?: number;
 };
 
 /** Why a token could not be redeemed. */
@@ -99,6 +101,11 @@ export interface AgentHubStore {
       >
     >,
   ): Promise<void>;
+
+  /** Marks an active agent offline; false when it already was (another replica did it). */
+  markOffline(id: string, at: number): Promise<boolean>;
+  /** Clears the offline mark; false when the agent was not marked offline. */
+  clearOffline(id: string): Promise<boolean>;
 
   /** Takes (or takes over) ownership of an agent's stream. */
   claimOwner(owner: OwnerRecord): Promise<void>;

@@ -58,6 +58,7 @@ function agentFromRow(row: any): AgentRecord {
     lastConnectedAt: millis(row.last_connected_at),
     lastDisconnectedAt: millis(row.last_disconnected_at),
     clusterInfo: json(row.cluster_info),
+    offlineSince: millis(row.offline_since),
   };
 }
 
@@ -253,6 +254,23 @@ export class KnexAgentHubStore implements AgentHubStore {
     if (Object.keys(row).length > 0) {
       await this.db('agent_hub_agents').where({ id }).update(row);
     }
+  }
+
+  async markOffline(id: string, at: number): Promise<boolean> {
+    const count = await this.db('agent_hub_agents')
+      .where({ id })
+      .whereNull('offline_since')
+      .whereNull('revoked_at')
+      .update({ offline_since: at });
+    return count > 0;
+  }
+
+  async clearOffline(id: string): Promise<boolean> {
+    const count = await this.db('agent_hub_agents')
+      .where({ id })
+      .whereNotNull('offline_since')
+      .update({ offline_since: null });
+    return count > 0;
   }
 
   async claimOwner(owner: OwnerRecord): Promise<void> {

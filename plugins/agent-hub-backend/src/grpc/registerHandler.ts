@@ -64,7 +64,7 @@ async function register(
       clusterName,
       agentVersion,
     });
-    await deps.agents.refreshClusters();
+    await deps.agents.registered(agent);
     await event.success({ meta: { agentId: agent.id } });
     deps.logger.info(
       `Agent ${agent.id} registered for cluster ${agent.clusterName}`,

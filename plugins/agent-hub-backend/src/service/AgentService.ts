@@ -10,6 +10,7 @@ import {
 import { generateToken, hashToken } from '@kubedeck/plugin-secrets-node';
 import type { AgentHubStore, AgentRecord } from '../database/AgentHubStore';
 import type { AgentTunnels } from '../tunnel/AgentTunnels';
+import type { AgentLifecycle } from './AgentLifecycle';
 
 const iso = (ms: number | undefined) =>
   ms === undefined ? undefined : new Date(ms).toISOString();
@@ -25,6 +26,8 @@ export class AgentService {
       logger: LoggerService;
       heartbeatIntervalSeconds: number;
       offlineAfterSeconds: number;
+      /** Announces registrations, revocations and agents coming back online. */
+      lifecycle?: AgentLifecycle;
       now?: () => number;
     },
   ) {}
@@ -148,7 +151,19 @@ export class AgentService {
       details: 'the agent was revoked',
     });
     await this.refreshClusters();
+    await this.options.lifecycle?.revoked(agent);
     return agent;
+  }
+
+  /** A new agent registered. */
+  async registered(agent: AgentRecord): Promise<void> {
+    await this.refreshClusters();
+    await this.options.lifecycle?.registered(agent);
+  }
+
+  /** The agent showed it is alive (a stream, or a push): back online if it was offline. */
+  async alive(agent: AgentRecord): Promise<void> {
+    await this.options.lifecycle?.online(agent);
   }
 
   /** The stream is up here: record it and take ownership from any other replica. */
@@ -167,6 +182,7 @@ export class AgentService {
       lastHeartbeatAt: now,
       ...(agentVersion ? { agentVersion } : {}),
     });
+    await this.alive(agent);
   }
 
   async disconnected(agentId: string): Promise<void> {

@@ -46,6 +46,7 @@ export function publicRoutes(ctx: RouteContext) {
       );
     }
     await ctx.agents.heartbeat(agent.id);
+    await ctx.agents.alive(agent);
     // A report lists every failure the agent sees now: one it leaves out has resolved.
     await ctx.agents.failures(agent, report.failures, true);
     res
