@@ -31,15 +31,21 @@ export function AgentActions(props: {
   };
   const button = (
     label: string,
-    allowed: boolean,
+    decision: { loading: boolean; allowed: boolean },
     permission: string,
     action: () => Promise<string>,
   ) => (
-    <Tooltip title={allowed ? '' : missingPermission(permission)}>
+    <Tooltip
+      title={
+        (decision.loading && 'Checking your permissions…') ||
+        (decision.allowed ? '' : missingPermission(permission))
+      }
+    >
       <span>
         <Button
           size="small"
-          disabled={!allowed || busy}
+          aria-busy={decision.loading}
+          disabled={!decision.allowed || busy}
           onClick={() => run(action)}
         >
           {label}
@@ -50,24 +56,14 @@ export function AgentActions(props: {
 
   return (
     <>
-      {button(
-        'Rotate',
-        rotate.allowed,
-        agentsRotatePermission.name,
-        async () => {
-          await api.rotateCredential(agent.id);
-          return `Rotated the credential of ${agent.clusterName}; a connected agent received it.`;
-        },
-      )}
-      {button(
-        'Revoke',
-        revoke.allowed,
-        agentsRevokePermission.name,
-        async () => {
-          await api.revokeAgent(agent.id);
-          return `Revoked the agent of ${agent.clusterName}; its stream was closed.`;
-        },
-      )}
+      {button('Rotate', rotate, agentsRotatePermission.name, async () => {
+        await api.rotateCredential(agent.id);
+        return `Rotated the credential of ${agent.clusterName}; a connected agent received it.`;
+      })}
+      {button('Revoke', revoke, agentsRevokePermission.name, async () => {
+        await api.revokeAgent(agent.id);
+        return `Revoked the agent of ${agent.clusterName}; its stream was closed.`;
+      })}
     </>
   );
 }

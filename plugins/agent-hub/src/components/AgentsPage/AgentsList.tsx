@@ -2,6 +2,7 @@ import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import useInterval from 'react-use/esm/useInterval';
 import Button from '@material-ui/core/Button';
+import CircularProgress from '@material-ui/core/CircularProgress';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -36,19 +37,25 @@ export function AgentsList() {
   const [notice, setNotice] = useState<{ ok: boolean; text: string }>();
   useInterval(agents.retry, POLL_MS);
 
+  const addTooltip = () => {
+    if (create.loading) return 'Checking whether you may add clusters…';
+    return create.allowed
+      ? ''
+      : missingPermission(agentTokensCreatePermission.name);
+  };
   const addButton = (
-    <Tooltip
-      title={
-        create.allowed
-          ? ''
-          : missingPermission(agentTokensCreatePermission.name)
-      }
-    >
+    <Tooltip title={addTooltip()}>
       <span>
         <Button
           variant="contained"
           color="primary"
           disabled={!create.allowed}
+          aria-busy={create.loading}
+          startIcon={
+            create.loading ? (
+              <CircularProgress size={16} color="inherit" />
+            ) : undefined
+          }
           onClick={() => setAdding(true)}
         >
           Add cluster
