@@ -5,30 +5,31 @@ import {
   agentsRotatePermission,
   RotateCredentialResponse,
 } from '@kubedeck/plugin-agent-hub-common';
-import { audited, requirePermission, RouteContext } from './routeContext';
+import { audited, authorizeUser } from '@kubedeck/plugin-kubedeck-node';
+import type { RouteContext } from './routeContext';
 
 /** `/v1/agents`: status, rotation and revocation. */
 export function agentRoutes(ctx: RouteContext) {
   const router = Router();
 
   router.get('/v1/agents', async (req, res) => {
-    await requirePermission(ctx, req, agentsReadPermission);
+    await authorizeUser(ctx, req, agentsReadPermission);
     res.json({ items: await ctx.agents.list() });
   });
 
   router.get('/v1/agents/:id', async (req, res) => {
-    await requirePermission(ctx, req, agentsReadPermission);
+    await authorizeUser(ctx, req, agentsReadPermission);
     res.json(await ctx.agents.describe(req.params.id));
   });
 
   router.get('/v1/agents/:id/failures', async (req, res) => {
-    await requirePermission(ctx, req, agentsReadPermission);
+    await authorizeUser(ctx, req, agentsReadPermission);
     const agent = await ctx.agents.get(req.params.id);
     res.json({ items: await ctx.agents.recentFailures(agent.id) });
   });
 
   router.post('/v1/agents/:id/rotate', async (req, res) => {
-    await requirePermission(ctx, req, agentsRotatePermission);
+    await authorizeUser(ctx, req, agentsRotatePermission);
     const agentId = req.params.id;
     const credential = await audited(
       ctx,
@@ -42,7 +43,7 @@ export function agentRoutes(ctx: RouteContext) {
   });
 
   router.delete('/v1/agents/:id', async (req, res) => {
-    await requirePermission(ctx, req, agentsRevokePermission);
+    await authorizeUser(ctx, req, agentsRevokePermission);
     const agentId = req.params.id;
     await audited(ctx, req, 'agent-revoke', { agentId }, () =>
       ctx.agents.revoke(agentId),

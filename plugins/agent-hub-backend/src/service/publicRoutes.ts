@@ -3,7 +3,8 @@ import { AuthenticationError } from '@backstage/errors';
 import { pushReportSchema } from '@kubedeck/plugin-agent-hub-common';
 import { renderManifests } from './manifests';
 import { RateLimiter } from './RateLimiter';
-import { parseInput, RouteContext } from './routeContext';
+import { parseInput } from '@kubedeck/plugin-kubedeck-node';
+import type { RouteContext } from './routeContext';
 import { installOptions } from './tokenRoutes';
 
 /** 429: the caller sent too many requests; the error handler uses `statusCode`. */

@@ -9,10 +9,10 @@ import {
 import { helmCommand, InstallOptions } from './manifests';
 import {
   audited,
+  authorizeUser,
   parseInput,
-  requirePermission,
-  RouteContext,
-} from './routeContext';
+} from '@kubedeck/plugin-kubedeck-node';
+import type { RouteContext } from './routeContext';
 import { toRegistrationToken } from './TokenService';
 
 /** Install options for a token, from the hub's config. */
@@ -44,7 +44,7 @@ export function tokenRoutes(ctx: RouteContext) {
   const router = Router();
 
   router.post('/v1/tokens', async (req, res) => {
-    const credentials = await requirePermission(
+    const credentials = await authorizeUser(
       ctx,
       req,
       agentTokensCreatePermission,
@@ -82,12 +82,12 @@ export function tokenRoutes(ctx: RouteContext) {
   });
 
   router.get('/v1/tokens', async (req, res) => {
-    await requirePermission(ctx, req, agentTokensReadPermission);
+    await authorizeUser(ctx, req, agentTokensReadPermission);
     res.json({ items: await ctx.tokens.list() });
   });
 
   router.delete('/v1/tokens/:id', async (req, res) => {
-    await requirePermission(ctx, req, agentTokensRevokePermission);
+    await authorizeUser(ctx, req, agentTokensRevokePermission);
     await audited(
       ctx,
       req,
