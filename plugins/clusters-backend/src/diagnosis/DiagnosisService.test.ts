@@ -174,7 +174,10 @@ describe('DiagnosisService against kube-sim', () => {
       };
     }
 
-    async function setup(sources: DiagnosisFindingSource[]) {
+    async function setup(
+      sources: DiagnosisFindingSource[],
+      clusterAccess: typeof access = access,
+    ) {
       const store = await KnexDiagnosisStore.create({
         database: mockServices.database({
           knex: await databases.init('SQLITE_3'),
@@ -186,7 +189,7 @@ describe('DiagnosisService against kube-sim', () => {
       const logger = mockServices.logger.mock();
       const service = new DiagnosisService({
         registry,
-        access,
+        access: clusterAccess,
         store,
         events,
         logger,
@@ -260,6 +263,34 @@ describe('DiagnosisService against kube-sim', () => {
       await service.runCluster('demo');
       expect((await open()).map(d => d.name)).toEqual(['api-1']);
       expect(resolvedNames()).toEqual(['node-8', 'node-9']);
+    });
+
+    it("keeps taking a source's reports while the cluster cannot be read, and keeps the analyzers' diagnoses as they were", async () => {
+      let reachable = true;
+      const flaky = Object.create(access) as typeof access;
+      flaky.forPlugin = async options => {
+        if (!reachable) throw new Error('connection refused');
+        return access.forPlugin(options);
+      };
+      const agent = scriptedSource('agent-hub');
+      const { service, open } = await setup([agent.source], flaky);
+      agent.answer([{ ...crash, evidence: ['seen by agent'] }]);
+      await service.runCluster('demo');
+
+      reachable = false;
+      agent.answer([{ ...crash, evidence: ['seen by agent'] }, nodeDown]);
+      await service.runCluster('demo');
+      const diagnoses = await open();
+      expect(diagnoses.map(d => d.name).sort()).toEqual(['api-1', 'node-9']);
+      expect(diagnoses.find(d => d.name === 'api-1')!.evidence).toEqual([
+        'Exit code 1',
+        'agent-hub: seen by agent',
+      ]);
+
+      agent.answer([]);
+      await service.runCluster('demo');
+      expect((await open()).map(d => d.name)).toEqual(['api-1']);
+      expect((await open())[0].evidence).toEqual(['Exit code 1']);
     });
 
     it('treats a source that does not answer in time as failed, and ignores malformed findings', async () => {

@@ -9,7 +9,11 @@ import {
 import { DiagnosisStore } from '../database/DiagnosisStore';
 import { analyzers as builtIn } from './analyzers';
 import { collectSnapshot } from './collectSnapshot';
-import { collectSourceReports, mergeFindings } from './mergeFindings';
+import {
+  analyzerFindingsOf,
+  collectSourceReports,
+  mergeFindings,
+} from './mergeFindings';
 import { Analyzer, ClusterSnapshot } from './types';
 
 /** Runs every analyzer over a snapshot; one failing analyzer never hides the others. */
@@ -32,7 +36,9 @@ export function analyze(
 
 /**
  * Analyzes every cluster, merges in what the finding sources report, keeps the diagnoses and
- * publishes what opened and resolved. An unreachable cluster keeps its diagnoses as they were.
+ * publishes what opened and resolved. While a cluster cannot be read, the analyzers' diagnoses
+ * stay as they were and only the sources' reports change (a push-only agent's cluster is never
+ * readable, yet its agent reports).
  */
 export class DiagnosisService {
   constructor(
@@ -56,21 +62,28 @@ export class DiagnosisService {
 
   async runCluster(cluster: string): Promise<void> {
     const { access, store, events, logger } = this.options;
-    let snapshot: ClusterSnapshot;
+    const sources = this.options.sources ?? [];
+    let analyzed: DiagnosisFinding[];
     try {
-      snapshot = await collectSnapshot(await access.forPlugin({ cluster }));
+      const snapshot = await collectSnapshot(
+        await access.forPlugin({ cluster }),
+      );
+      analyzed = analyze(snapshot, this.options.analyzers ?? builtIn, logger);
     } catch (error) {
-      logger.info(`Diagnosis skipped ${cluster}: ${(error as Error).message}`);
-      return;
+      logger.info(
+        `Diagnosis could not read ${cluster}, keeping its analyzers' diagnoses: ${
+          (error as Error).message
+        }`,
+      );
+      if (sources.length === 0) return;
+      analyzed = analyzerFindingsOf(
+        await store.openFindings(cluster),
+        sources.map(source => source.id),
+      );
     }
-    const analyzed = analyze(
-      snapshot,
-      this.options.analyzers ?? builtIn,
-      logger,
-    );
     const reports = await collectSourceReports(
       cluster,
-      this.options.sources ?? [],
+      sources,
       () => store.openFindings(cluster),
       logger,
       this.options.sourceTimeoutMs,

@@ -100,6 +100,24 @@ export async function collectSourceReports(
 }
 
 /**
+ * What the analyzers last found, read back from a cluster's open diagnoses: those no source
+ * reported, and the analyzers' own evidence of those a source also reported.
+ */
+export function analyzerFindingsOf(
+  open: SourcedFinding[],
+  sourceIds: string[],
+): DiagnosisFinding[] {
+  const fromSource = (line: string) =>
+    sourceIds.some(id => line.startsWith(sourceLine(id, '')));
+  return open.flatMap(({ sources, ...finding }) => {
+    const evidence = finding.evidence.filter(line => !fromSource(line));
+    const analyzersFoundIt =
+      (sources?.length ?? 0) === 0 || evidence.length > 0;
+    return analyzersFoundIt ? [{ ...finding, evidence }] : [];
+  });
+}
+
+/**
  * Merges the analyzers' findings with the sources' reports into one finding per object and
  * problem. The first report of a problem gives its title, severity and fix; every source
  * adds its evidence lines prefixed with its id, and is recorded as a reporter.
