@@ -9,3 +9,4 @@ export * from './resourceRef';
 export * from './rules';
 export * from './diagnosis';
 export * from './api-types';
+export * from './search';

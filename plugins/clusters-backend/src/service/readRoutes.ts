@@ -1,4 +1,7 @@
-import { clusterResourceReadPermission } from '@kubedeck/plugin-clusters-common';
+import {
+  clusterResourceReadPermission,
+  matchesSearch,
+} from '@kubedeck/plugin-clusters-common';
 import { Request, Response, Router } from 'express';
 import { stringify } from 'yaml';
 import { z } from 'zod';
@@ -14,6 +17,8 @@ const listQuery = z.object({
   fieldSelector: z.string().optional(),
   limit: z.coerce.number().int().min(1).max(5000).default(500),
   continue: z.string().optional(),
+  /** Text search (see `matchesSearch`): over the whole list from the cache, else this page. */
+  search: z.string().max(253).optional(),
   source: z.enum(['cluster', 'cache']).default('cluster'),
 });
 
@@ -26,19 +31,22 @@ async function fetchPage(
   visible: (object: any) => Promise<boolean>,
   informers: InformerRegistry,
 ) {
-  const { source, ...params } = query;
+  const { source, search, ...params } = query;
   if (source === 'cache') {
     const lease = informers.acquire(ctx.client, ctx.path);
     try {
       await lease.informer.ready;
-      return await cachedPage(lease.informer, params, visible);
+      return await cachedPage(lease.informer, { ...params, search }, visible);
     } finally {
       lease.release();
     }
   }
   const list = await ctx.client.requestJson({ path: ctx.path, query: params });
   return {
-    items: await filterVisible(list.items ?? [], visible),
+    items: await filterVisible(
+      (list.items ?? []).filter((o: any) => matchesSearch(o, search)),
+      visible,
+    ),
     resourceVersion: list.metadata?.resourceVersion,
     continue: list.metadata?.continue || undefined,
     remainingItemCount: list.metadata?.remainingItemCount,

@@ -460,6 +460,18 @@ describe('clusters router against kube-sim', () => {
       apiVersion: 'apps/v1',
       kind: 'Deployment',
     });
+    const everyDeployment = await request(env.server)
+      .get(`${V1}/clusters/demo/apps/v1/deployments`)
+      .query({ source: 'cache' });
+    const searched = await request(env.server)
+      .get(`${V1}/clusters/demo/apps/v1/deployments`)
+      .query({ source: 'cache', search: 'WEB' });
+    const found = searched.body.items.map(
+      (d: any) => `${d.metadata.namespace}/${d.metadata.name}`,
+    );
+    expect(found).toContain('team-a/web');
+    expect(found.every((key: string) => key.includes('web'))).toBe(true);
+    expect(found.length).toBeLessThan(everyDeployment.body.items.length);
     const bad = await request(env.server)
       .get(`${TEAM_A}/core/v1/configmaps`)
       .query({ source: 'cache', fieldSelector: 'data.a=1' });

@@ -38,6 +38,8 @@ export type ObjectRef = CollectionRef & { name: string };
 export type ListQuery = {
   labelSelector?: string;
   fieldSelector?: string;
+  /** Text search: a part of the name, namespace or (events) message or reason. */
+  search?: string;
   limit?: number;
   continue?: string;
   /**

@@ -1,4 +1,5 @@
 import { InputError } from '@backstage/errors';
+import { matchesSearch } from '@kubedeck/plugin-clusters-common';
 import { Informer } from '../watch/Informer';
 import { compileLabelSelector } from './labelSelector';
 
@@ -58,13 +59,15 @@ function decodeToken(
 
 /**
  * One page of the informer's objects in (namespace, name) order, after the key in the continue
- * token; selectors are applied before paging and `visible` after (permission filtering).
+ * token; selectors and the text search are applied before paging and `visible` after
+ * (permission filtering).
  */
 export async function cachedPage(
   informer: Informer,
   query: {
     labelSelector?: string;
     fieldSelector?: string;
+    search?: string;
     limit: number;
     continue?: string;
   },
@@ -80,6 +83,7 @@ export async function cachedPage(
       o =>
         labels(o.metadata?.labels) &&
         fields(o) &&
+        matchesSearch(o, query.search) &&
         (after === undefined || keyOf(o) > after),
     )
     .sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : 1));

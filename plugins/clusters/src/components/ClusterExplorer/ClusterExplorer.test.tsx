@@ -66,6 +66,7 @@ describe('ClusterExplorer', () => {
       },
       {
         labelSelector: undefined,
+        search: undefined,
         limit: 500,
         continue: undefined,
         source: 'cache',
@@ -104,16 +105,46 @@ describe('ClusterExplorer', () => {
       { timeout: 5000 },
     );
     expect(await within(table).findByText('alpha-1')).toBeInTheDocument();
-    await userEvent.type(screen.getByLabelText('Filter by text'), 'zeta');
-    expect(
-      screen.getByText(/The text filter searches this page only/),
-    ).toBeInTheDocument();
-    await userEvent.clear(screen.getByLabelText('Filter by text'));
     await userEvent.click(screen.getByRole('button', { name: 'Next' }));
     expect(await within(table).findByText('zeta-1')).toBeInTheDocument();
     expect(within(table).queryByText('alpha-1')).not.toBeInTheDocument();
     expect(screen.getByText('Page 2')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Next' })).toBeDisabled();
+  }, 30_000);
+
+  it('searches the whole list on the server, from the first page', async () => {
+    const api = fakeClustersApi({
+      listObjects: async (ref, query) => {
+        if (ref.type.resource !== 'pods') return { kind: 'List', items: [] };
+        if (query?.search === 'zeta') {
+          return { kind: 'Pod', items: [pod('zeta-1', runningStatus)] };
+        }
+        return query?.continue === 'page-2'
+          ? { kind: 'Pod', items: [pod('zeta-1', runningStatus)] }
+          : {
+              kind: 'Pod',
+              items: [pod('alpha-1', runningStatus)],
+              continue: 'page-2',
+            };
+      },
+    });
+
+    await renderClusters(api, '/clusters/demo?namespace=team-a');
+    const table = await screen.findByRole(
+      'table',
+      { name: 'Pods' },
+      { timeout: 5000 },
+    );
+    expect(await within(table).findByText('alpha-1')).toBeInTheDocument();
+    await userEvent.type(screen.getByLabelText('Filter by text'), 'zeta');
+
+    expect(await within(table).findByText('zeta-1')).toBeInTheDocument();
+    expect(within(table).queryByText('alpha-1')).not.toBeInTheDocument();
+    expect(screen.getByText('Page 1')).toBeInTheDocument();
+    expect(api.listObjects).toHaveBeenLastCalledWith(
+      expect.objectContaining({ namespace: 'team-a' }),
+      expect.objectContaining({ search: 'zeta', continue: undefined }),
+    );
   }, 30_000);
 
   it("remembers the user's namespace per cluster and opens it next time", async () => {

@@ -3,8 +3,8 @@ import { useRouteRef } from '@backstage/frontend-plugin-api';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Paper from '@material-ui/core/Paper';
-import Typography from '@material-ui/core/Typography';
 import { useMemo, useState } from 'react';
+import useDebounce from 'react-use/esm/useDebounce';
 import { useNavigate, useParams } from 'react-router-dom';
 import { KubeObject } from '@kubedeck/plugin-clusters-common';
 import { useUserState } from '../../hooks/useUserState';
@@ -13,7 +13,7 @@ import { LiveIndicator } from '../LiveIndicator';
 import { ObjectDrawer } from '../ObjectDetails';
 import { PinButton, PinnedList } from '../Pinned';
 import { ClusterHeader } from './ClusterHeader';
-import { columnsOf, searchText } from './columns';
+import { columnsOf } from './columns';
 import { ColumnsMenu } from './ColumnsMenu';
 import { ExplorerToolbar } from './ExplorerToolbar';
 import { KindMenu } from './KindMenu';
@@ -34,6 +34,8 @@ export function ClusterExplorer() {
   const view = useExplorerView(cluster);
   const { kind, namespace, labelSelector } = view;
   const [text, setText] = useState('');
+  const [search, setSearch] = useState('');
+  useDebounce(() => setSearch(text.trim()), 300, [text]);
   const [opened, setOpened] = useState<KubeObject>();
   const linked = useLinkedObject(cluster, kind, namespace);
   const drawn = opened ?? linked.object;
@@ -42,7 +44,7 @@ export function ClusterExplorer() {
     [],
   );
   const paging = useServerPaging(
-    [cluster, kind.id, namespace, labelSelector].join('|'),
+    [cluster, kind.id, namespace, labelSelector, search].join('|'),
   );
   const ref = useMemo(
     () => ({ cluster, type: kind.type, namespace: namespace || undefined }),
@@ -51,13 +53,13 @@ export function ClusterExplorer() {
   const list = useLiveList(ref, {
     kind: kind.kind,
     labelSelector,
+    search,
     limit: PAGE_SIZE,
     continueToken: paging.continueToken,
     after: paging.after,
   });
 
   const allColumns = columnsOf(kind.kind, kind.namespaced && !namespace);
-  const needle = text.trim().toLowerCase();
   const podPath = (o: KubeObject) =>
     kind.kind === 'Pod' && podLink
       ? podLink({
@@ -76,7 +78,7 @@ export function ClusterExplorer() {
   });
   const where = `${namespace ? ` in ${namespace}` : ''}${
     labelSelector ? ` matching ${labelSelector}` : ''
-  }`;
+  }${search ? ` containing "${search}"` : ''}`;
 
   return (
     <Content>
@@ -116,21 +118,9 @@ export function ClusterExplorer() {
             </ExplorerToolbar>
             {list.error && <ResponseErrorPanel error={list.error} />}
             {linked.error && <ResponseErrorPanel error={linked.error} />}
-            {needle && (list.next || paging.page > 0) && (
-              <Box px={2}>
-                <Typography variant="caption" color="textSecondary">
-                  The text filter searches this page only; a namespace or label
-                  selector narrows the whole list.
-                </Typography>
-              </Box>
-            )}
             <ResourceTable
               title={kind.title}
-              items={
-                needle
-                  ? list.items.filter(o => searchText(o).includes(needle))
-                  : list.items
-              }
+              items={list.items}
               columns={allColumns.filter(c => !hidden.includes(c.id))}
               loading={list.loading}
               linkOf={podPath}

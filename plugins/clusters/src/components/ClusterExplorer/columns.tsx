@@ -193,16 +193,3 @@ export function columnsOf(kind: string, namespaced: boolean): Column[] {
   const own = KIND_COLUMNS[kind] ?? [];
   return [...(namespaced ? [NAMESPACE] : []), ...own, AGE];
 }
-
-/** Text a row is searched by. */
-export function searchText(object: KubeObject): string {
-  return [
-    object.metadata.name,
-    object.metadata.namespace,
-    object.message,
-    object.reason,
-  ]
-    .filter(Boolean)
-    .join(' ')
-    .toLowerCase();
-}

@@ -1,5 +1,5 @@
 import { useApi } from '@backstage/frontend-plugin-api';
-import { KubeObject } from '@kubedeck/plugin-clusters-common';
+import { KubeObject, matchesSearch } from '@kubedeck/plugin-clusters-common';
 import { useEffect, useRef, useState } from 'react';
 import { clustersApiRef, CollectionRef, StreamState } from '../../api';
 import { labelSelectorMatcher } from '../../lib/labelSelector';
@@ -47,6 +47,8 @@ export function useLiveList(
     /** Set on objects that come without one (list items, informer snapshots). */
     kind: string;
     labelSelector?: string;
+    /** Text search over the whole list (see `matchesSearch`). */
+    search?: string;
     limit: number;
     continueToken?: string;
     after?: string;
@@ -65,7 +67,8 @@ export function useLiveList(
         ref.type.version
       }/${ref.type.resource}`
     : '';
-  const { kind, labelSelector, limit, continueToken, after } = query;
+  const { kind, labelSelector, search, limit, continueToken, after } = query;
+  const searched = useRef(search);
   const withKind = (o: KubeObject) => (o.kind ? o : { ...o, kind });
 
   useEffect(() => {
@@ -74,12 +77,14 @@ export function useLiveList(
     setState(s => ({ ...s, loading: true, error: undefined }));
     try {
       matches.current = labelSelectorMatcher(labelSelector);
+      searched.current = search;
     } catch (e) {
       setState(s => ({ ...s, loading: false, items: [], error: e as Error }));
       return undefined;
     }
     const pageQuery = {
       labelSelector: labelSelector || undefined,
+      search: search?.trim() || undefined,
       limit,
       continue: continueToken,
     };
@@ -117,12 +122,13 @@ export function useLiveList(
     };
     // the ref is identified by refKey
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, refKey, labelSelector, limit, continueToken, after]);
+  }, [api, refKey, labelSelector, search, limit, continueToken, after]);
 
   useEffect(() => {
     if (!ref) return undefined;
     const keep = (o: KubeObject) =>
       matches.current(o.metadata.labels) &&
+      matchesSearch(o, searched.current) &&
       inRange(objectKey(o), range.current);
     return api.watch(ref, {
       onReset: all =>
