@@ -1,0 +1,120 @@
+/**
+ * A bare agent hub (store, tunnels, agent service, gRPC server) run as a child process by the
+ * capacity and reconnect benchmarks, so its heap is measured apart from the simulated agents.
+ * Driven over IPC: `register` pre-creates agents and returns their credentials, `heap` forces
+ * a gc and returns the heap in use, `count` says how many agents this hub holds.
+ */
+import knexFactory from 'knex';
+import { KnexAgentHubStore } from '../src/database/KnexAgentHubStore';
+import { HubGrpcServer } from '../src/grpc/HubGrpcServer';
+import { AgentService } from '../src/service/AgentService';
+import { TokenService } from '../src/service/TokenService';
+import { AgentTunnels, readReplicaSettings } from '../src/tunnel/AgentTunnels';
+
+export type HubRequest =
+  | { id: number; op: 'register'; count: number }
+  | { id: number; op: 'heap' }
+  | { id: number; op: 'count' };
+
+const quietLogger: any = {
+  info() {},
+  warn() {},
+  error() {},
+  debug() {},
+  child() {
+    return quietLogger;
+  },
+};
+const noAudit: any = {
+  createEvent: async () => ({ success: async () => {}, fail: async () => {} }),
+};
+
+async function main() {
+  const startedAt = Date.now();
+  const knex = knexFactory({
+    client: 'better-sqlite3',
+    connection: { filename: process.env.HUB_DB! },
+    useNullAsDefault: true,
+  });
+  await knex.raw('PRAGMA journal_mode = WAL');
+  const store = await KnexAgentHubStore.create({
+    database: { getClient: async () => knex } as any,
+  });
+  const tunnels = await AgentTunnels.create(
+    readReplicaSettings({ getOptionalConfig: () => undefined } as any),
+  );
+  const tokens = new TokenService(store);
+  const agents = new AgentService({
+    store,
+    tunnels,
+    logger: quietLogger,
+    heartbeatIntervalSeconds: 10,
+    offlineAfterSeconds: 120,
+  });
+  tunnels.connect({
+    owners: async () => undefined,
+    refresh: () => agents.refreshClusters(),
+    openFailures: clusterName => agents.openFailures(clusterName),
+  });
+  await agents.refreshClusters();
+  const grpc = await HubGrpcServer.start({
+    host: '127.0.0.1',
+    port: Number(process.env.HUB_PORT ?? 0),
+    security: { insecure: true },
+    logger: quietLogger,
+    deps: {
+      tokens,
+      agents,
+      tunnels,
+      auditor: noAudit,
+      logger: quietLogger,
+      heartbeatIntervalSeconds: 10,
+      initialWindowBytes: 256 * 1024,
+    },
+  });
+
+  const handle = async (request: HubRequest): Promise<unknown> => {
+    switch (request.op) {
+      case 'register': {
+        const credentials: string[] = [];
+        for (let i = 0; i < request.count; i++) {
+          const { token } = await tokens.create({
+            clusterName: `sim-${String(i).padStart(5, '0')}`,
+            preset: 'read-only',
+            expiresInHours: 1,
+            createdBy: 'bench',
+          });
+          credentials.push((await tokens.redeem({ token })).credential);
+        }
+        // One refresh for all, as `registered()` would refresh once per agent.
+        await agents.refreshClusters();
+        return credentials;
+      }
+      case 'heap':
+        for (let i = 0; i < 3; i++) global.gc!();
+        return process.memoryUsage().heapUsed;
+      case 'count': {
+        // Held: a live stream here; recorded: the store says it connected since this start.
+        const recorded = (await store.listAgents()).filter(
+          a => (a.lastConnectedAt ?? 0) >= startedAt,
+        ).length;
+        return { held: tunnels.connectedAgentIds().length, recorded };
+      }
+      default:
+        throw new Error('unknown request');
+    }
+  };
+  process.on('message', (request: HubRequest) => {
+    handle(request).then(
+      result => process.send!({ id: request.id, result }),
+      error => process.send!({ id: request.id, error: String(error) }),
+    );
+  });
+  process.on('disconnect', () => process.exit(0));
+  process.send!({ ready: true, port: grpc.port });
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});
