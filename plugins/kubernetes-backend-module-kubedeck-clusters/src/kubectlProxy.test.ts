@@ -39,7 +39,9 @@ if (!haveKubectl) {
               resolve({ stdout, stderr, code: error ? 1 : 0 }),
           );
         });
-      const backend = await spawnKubernetesProxyBackend(sim.kubeconfig);
+      const backend = await spawnKubernetesProxyBackend({
+        kubeconfigPath: sim.kubeconfig,
+      });
       const backendUrl = backend.url;
       const forwarder = await startKubernetesProxyForwarder({
         backendUrl,

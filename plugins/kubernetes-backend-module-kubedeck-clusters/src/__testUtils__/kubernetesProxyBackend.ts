@@ -1,9 +1,11 @@
 /**
- * A test backend with Backstage's Kubernetes plugin, this module and the clusters plugin, whose
- * only Kubedeck cluster, `direct`, is the API server of a kubeconfig. Backstage's Kubernetes
- * proxy loads `@kubernetes/client-node` with a dynamic `import()`, which Jest cannot run
- * without `--experimental-vm-modules`; so tests start this file in a child process through
- * tsx (`tsx kubernetesProxyBackend.ts <kubeconfig>`), which prints `listening <port>`.
+ * A test backend with Backstage's Kubernetes plugin, this module and the clusters plugin, plus
+ * whatever features and config the options add (such as the agent hub and its clusters module).
+ * With `kubeconfigPath`, its Kubedeck cluster `direct` is that kubeconfig's API server.
+ * Backstage's Kubernetes proxy loads `@kubernetes/client-node` with a dynamic `import()`, which
+ * Jest cannot run without `--experimental-vm-modules`; so tests start this file in a child
+ * process through tsx (`tsx kubernetesProxyBackend.ts <options as JSON>`), which prints
+ * `listening <port>`.
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
@@ -19,19 +21,45 @@ import type { AddressInfo } from 'node:net';
 import { parse } from 'yaml';
 import { kubernetesModuleKubedeckClusters } from '../module';
 
-async function main(kubeconfigPath: string) {
+export type KubernetesProxyBackendOptions = {
+  /** Makes the kubeconfig's API server the Kubedeck cluster `direct`. */
+  kubeconfigPath?: string;
+  /** More backend features, each a named export of a module resolved from this file. */
+  features?: Array<{ module: string; exportName: string }>;
+  /** Merged into the `kubedeck` config. */
+  kubedeck?: Record<string, unknown>;
+};
+
+async function directClusters(kubeconfigPath: string | undefined) {
+  if (!kubeconfigPath) return [];
   const kubeconfig = parse(await fs.readFile(kubeconfigPath, 'utf8'));
+  return [
+    {
+      name: 'direct',
+      url: kubeconfig.clusters[0].cluster.server,
+      caData: kubeconfig.clusters[0].cluster['certificate-authority-data'],
+      auth: { token: kubeconfig.users[0].user.token },
+    },
+  ];
+}
+
+async function main(options: KubernetesProxyBackendOptions) {
+  const features = (options.features ?? []).map(
+    feature => require(feature.module)[feature.exportName],
+  );
   const backend = await startTestBackend({
     features: [
       kubernetesPlugin,
       kubernetesModuleKubedeckClusters,
       clustersPlugin,
+      ...features,
       mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
       mockServices.httpAuth.factory({
         defaultCredentials: mockCredentials.none(),
       }),
       mockServices.rootConfig.factory({
         data: {
+          backend: { baseUrl: 'http://localhost:7007' },
           kubernetes: {
             serviceLocatorMethod: { type: 'multiTenant' },
             clusterLocatorMethods: [{ type: 'config', clusters: [] }],
@@ -39,18 +67,9 @@ async function main(kubeconfigPath: string) {
           kubedeck: {
             clusters: {
               diagnosis: { intervalSeconds: 3600 },
-              list: [
-                {
-                  name: 'direct',
-                  url: kubeconfig.clusters[0].cluster.server,
-                  caData:
-                    kubeconfig.clusters[0].cluster[
-                      'certificate-authority-data'
-                    ],
-                  auth: { token: kubeconfig.users[0].user.token },
-                },
-              ],
+              list: await directClusters(options.kubeconfigPath),
             },
+            ...options.kubedeck,
           },
         },
       }),
@@ -66,10 +85,12 @@ async function main(kubeconfigPath: string) {
 }
 
 /** Starts the backend above in a child process; resolves with its URL. */
-export async function spawnKubernetesProxyBackend(kubeconfigPath: string) {
+export async function spawnKubernetesProxyBackend(
+  options: KubernetesProxyBackendOptions,
+) {
   const child: ChildProcess = spawn(
     process.execPath,
-    [require.resolve('tsx/cli'), __filename, kubeconfigPath],
+    [require.resolve('tsx/cli'), __filename, JSON.stringify(options)],
     { stdio: ['pipe', 'pipe', 'inherit'] },
   );
   const port = await new Promise<string>((resolve, reject) => {
@@ -109,7 +130,7 @@ export async function spawnKubernetesProxyBackend(kubeconfigPath: string) {
 }
 
 if (require.main === module) {
-  main(process.argv[2]).catch(error => {
+  main(JSON.parse(process.argv[2])).catch(error => {
     process.stderr.write(`${error?.stack ?? error}\n`);
     process.exit(1);
   });
