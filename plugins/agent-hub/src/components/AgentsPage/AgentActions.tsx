@@ -10,8 +10,12 @@ import {
 } from '@kubedeck/plugin-agent-hub-common';
 import { agentHubApiRef } from '../../api';
 import { missingPermission } from './missingPermission';
+import { RevokeAgentDialog } from './RevokeAgentDialog';
 
-/** Rotate and revoke for one agent, each disabled with the missing permission named. */
+/**
+ * Rotate and revoke (after confirmation) for one agent, each disabled with the missing
+ * permission named.
+ */
 export function AgentActions(props: {
   agent: Agent;
   onDone: (message: string) => void;
@@ -22,6 +26,7 @@ export function AgentActions(props: {
   const rotate = usePermission({ permission: agentsRotatePermission });
   const revoke = usePermission({ permission: agentsRevokePermission });
   const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
 
   const run = (action: () => Promise<string>) => {
     setBusy(true);
@@ -33,7 +38,7 @@ export function AgentActions(props: {
     label: string,
     decision: { loading: boolean; allowed: boolean },
     permission: string,
-    action: () => Promise<string>,
+    onClick: () => void,
   ) => (
     <Tooltip
       title={
@@ -46,7 +51,7 @@ export function AgentActions(props: {
           size="small"
           aria-busy={decision.loading}
           disabled={!decision.allowed || busy}
-          onClick={() => run(action)}
+          onClick={onClick}
         >
           {label}
         </Button>
@@ -56,14 +61,28 @@ export function AgentActions(props: {
 
   return (
     <>
-      {button('Rotate', rotate, agentsRotatePermission.name, async () => {
-        await api.rotateCredential(agent.id);
-        return `Rotated the credential of ${agent.clusterName}; a connected agent received it.`;
-      })}
-      {button('Revoke', revoke, agentsRevokePermission.name, async () => {
-        await api.revokeAgent(agent.id);
-        return `Revoked the agent of ${agent.clusterName}; its stream was closed.`;
-      })}
+      {button('Rotate', rotate, agentsRotatePermission.name, () =>
+        run(async () => {
+          await api.rotateCredential(agent.id);
+          return `Rotated the credential of ${agent.clusterName}; a connected agent received it.`;
+        }),
+      )}
+      {button('Revoke', revoke, agentsRevokePermission.name, () =>
+        setConfirming(true),
+      )}
+      {confirming && (
+        <RevokeAgentDialog
+          agent={agent}
+          onClose={() => setConfirming(false)}
+          onRevoke={() => {
+            setConfirming(false);
+            run(async () => {
+              await api.revokeAgent(agent.id);
+              return `Revoked the agent of ${agent.clusterName}; its stream was closed.`;
+            });
+          }}
+        />
+      )}
     </>
   );
 }

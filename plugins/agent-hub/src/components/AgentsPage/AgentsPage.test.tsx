@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeAgentHubApi, renderPage } from './__testUtils__/agentsTestApp';
 
@@ -39,12 +39,21 @@ describe('AgentsPage', () => {
     });
   });
 
-  it('revokes an agent and says so', async () => {
+  it('revokes an agent after confirmation and says so', async () => {
     const api = fakeAgentHubApi();
     await renderPage(api);
     const table = await screen.findByRole('table', { name: 'Agents' });
     const row = within(table).getByText('edge').closest('tr')!;
     await userEvent.click(within(row).getByRole('button', { name: 'Revoke' }));
+
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Revoke the agent of edge?',
+    });
+    expect(dialog).toHaveTextContent(/stream to the hub closes at once/);
+    expect(api.revokeAgent).not.toHaveBeenCalled();
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Revoke' }),
+    );
 
     expect(api.revokeAgent).toHaveBeenCalledWith('a1');
     expect(
@@ -52,5 +61,20 @@ describe('AgentsPage', () => {
         'Revoked the agent of edge; its stream was closed.',
       ),
     ).toBeInTheDocument();
+  });
+
+  it('revokes nothing when the confirmation is cancelled', async () => {
+    const api = fakeAgentHubApi();
+    await renderPage(api);
+    const table = await screen.findByRole('table', { name: 'Agents' });
+    const row = within(table).getByText('edge').closest('tr')!;
+    await userEvent.click(within(row).getByRole('button', { name: 'Revoke' }));
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Cancel' }),
+    );
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(api.revokeAgent).not.toHaveBeenCalled();
   });
 });
