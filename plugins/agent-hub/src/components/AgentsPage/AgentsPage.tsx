@@ -1,41 +1,15 @@
-import { Content, Progress, WarningPanel } from '@backstage/core-components';
-import { usePermission } from '@backstage/plugin-permission-react';
+import { Content } from '@backstage/core-components';
 import { agentsReadPermission } from '@kubedeck/plugin-agent-hub-common';
+import { PermissionGate } from '@kubedeck/plugin-kubedeck-react';
 import { AgentsList } from './AgentsList';
 
 /** The Agents page: agents for users allowed to read them, otherwise what they are missing. */
 export function AgentsPage() {
-  const { loading, allowed } = usePermission({
-    permission: agentsReadPermission,
-  });
-
-  if (loading) {
-    return (
-      <Content>
-        <Progress />
-      </Content>
-    );
-  }
-  if (!allowed) {
-    return (
-      <Content>
-        <WarningPanel
-          severity="error"
-          defaultExpanded
-          title="You are not allowed to see agents"
-          message={
-            <>
-              Missing permission <code>{agentsReadPermission.name}</code>. Ask a
-              Kubedeck administrator to grant it to you.
-            </>
-          }
-        />
-      </Content>
-    );
-  }
   return (
     <Content>
-      <AgentsList />
+      <PermissionGate permission={agentsReadPermission} action="see agents">
+        <AgentsList />
+      </PermissionGate>
     </Content>
   );
 }
