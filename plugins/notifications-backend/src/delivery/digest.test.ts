@@ -1,8 +1,5 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import {
-  SchedulerService,
-  SchedulerServiceTaskScheduleDefinition,
-} from '@backstage/backend-plugin-api';
+import { SchedulerService } from '@backstage/backend-plugin-api';
 import {
   InMemoryMessageBroker,
   publishKubedeckEvent,
@@ -37,12 +34,21 @@ const event = (
 
 /** The plugin's scheduled tasks, run when their cron expression fires at a given instant. */
 function cronScheduler() {
-  const tasks: Array<{ id: string; cron?: string; fn: () => Promise<void> }> =
-    [];
+  const tasks: Array<{
+    id: string;
+    cron?: string;
+    fn: () => void | Promise<void>;
+  }> = [];
   const scheduler = {
-    scheduleTask: async (task: SchedulerServiceTaskScheduleDefinition) => {
+    scheduleTask: async (
+      task: Parameters<SchedulerService['scheduleTask']>[0],
+    ) => {
       const frequency = task.frequency as { cron?: string };
-      tasks.push({ id: task.id, cron: frequency.cron, fn: task.fn as any });
+      tasks.push({
+        id: task.id,
+        cron: frequency.cron,
+        fn: () => task.fn(new AbortController().signal),
+      });
     },
   } as unknown as SchedulerService;
   const runDue = async (at: number) => {
@@ -157,7 +163,9 @@ describe.each(databases.eachSupportedId())('digests on %p', databaseId => {
       expect(smtp.mails).toHaveLength(1);
       const [mail] = smtp.mails;
       expect((mail.to as any).text).toBe('alice@example.com');
-      expect(mail.subject).toBe('Kubedeck daily digest: 4 alerts in 2 clusters');
+      expect(mail.subject).toBe(
+        'Kubedeck daily digest: 4 alerts in 2 clusters',
+      );
       expect(mail.text).toContain('demo · alerts.info: 3');
       expect(mail.text).toContain('- agent a1 connected ×2');
       expect(mail.text).toContain('prod · alerts.info: 1');
