@@ -4,73 +4,18 @@
  * Driven over IPC: `register` pre-creates agents and returns their credentials, `heap` forces
  * a gc and returns the heap in use, `count` says how many agents this hub holds.
  */
-import knexFactory from 'knex';
-import { KnexAgentHubStore } from '../src/database/KnexAgentHubStore';
-import { HubGrpcServer } from '../src/grpc/HubGrpcServer';
-import { AgentService } from '../src/service/AgentService';
-import { TokenService } from '../src/service/TokenService';
-import { AgentTunnels, readReplicaSettings } from '../src/tunnel/AgentTunnels';
+import { startBenchHub } from './benchHub';
 
 export type HubRequest =
   | { id: number; op: 'register'; count: number }
   | { id: number; op: 'heap' }
   | { id: number; op: 'count' };
 
-const quietLogger: any = {
-  info() {},
-  warn() {},
-  error() {},
-  debug() {},
-  child() {
-    return quietLogger;
-  },
-};
-const noAudit: any = {
-  createEvent: async () => ({ success: async () => {}, fail: async () => {} }),
-};
-
 async function main() {
   const startedAt = Date.now();
-  const knex = knexFactory({
-    client: 'better-sqlite3',
-    connection: { filename: process.env.HUB_DB! },
-    useNullAsDefault: true,
-  });
-  await knex.raw('PRAGMA journal_mode = WAL');
-  const store = await KnexAgentHubStore.create({
-    database: { getClient: async () => knex } as any,
-  });
-  const tunnels = await AgentTunnels.create(
-    readReplicaSettings({ getOptionalConfig: () => undefined } as any),
-  );
-  const tokens = new TokenService(store);
-  const agents = new AgentService({
-    store,
-    tunnels,
-    logger: quietLogger,
-    heartbeatIntervalSeconds: 10,
-    offlineAfterSeconds: 120,
-  });
-  tunnels.connect({
-    owners: async () => undefined,
-    refresh: () => agents.refreshClusters(),
-    openFailures: clusterName => agents.openFailures(clusterName),
-  });
-  await agents.refreshClusters();
-  const grpc = await HubGrpcServer.start({
-    host: '127.0.0.1',
+  const { store, tokens, agents, tunnels, grpc } = await startBenchHub({
+    filename: process.env.HUB_DB!,
     port: Number(process.env.HUB_PORT ?? 0),
-    security: { insecure: true },
-    logger: quietLogger,
-    deps: {
-      tokens,
-      agents,
-      tunnels,
-      auditor: noAudit,
-      logger: quietLogger,
-      heartbeatIntervalSeconds: 10,
-      initialWindowBytes: 256 * 1024,
-    },
   });
 
   const handle = async (request: HubRequest): Promise<unknown> => {

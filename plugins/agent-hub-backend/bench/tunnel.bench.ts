@@ -9,14 +9,9 @@ import fs from 'node:fs/promises';
 import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
-import knexFactory from 'knex';
 import { startKubeSim } from '@kubedeck/kube-sim';
 import { startAgent, createLogger } from '@kubedeck/agent';
-import { KnexAgentHubStore } from '../src/database/KnexAgentHubStore';
-import { HubGrpcServer } from '../src/grpc/HubGrpcServer';
-import { AgentService } from '../src/service/AgentService';
-import { TokenService } from '../src/service/TokenService';
-import { AgentTunnels, readReplicaSettings } from '../src/tunnel/AgentTunnels';
+import { startBenchHub } from './benchHub';
 
 const PODS = 1_000;
 const RATE = 500;
@@ -25,19 +20,6 @@ const LISTS = 40;
 const TOKEN = 'bench-admin';
 
 type Target = { base: string; token: string; agent: https.Agent };
-
-const quietLogger: any = {
-  info() {},
-  warn() {},
-  error() {},
-  debug() {},
-  child() {
-    return quietLogger;
-  },
-};
-const noAudit: any = {
-  createEvent: async () => ({ success: async () => {}, fail: async () => {} }),
-};
 
 function scenario() {
   const objects: any[] = [
@@ -121,49 +103,6 @@ async function lists(target: Target): Promise<number[]> {
   return times;
 }
 
-async function startHub(grpcPort: number) {
-  const knex = knexFactory({
-    client: 'better-sqlite3',
-    connection: ':memory:',
-    useNullAsDefault: true,
-  });
-  const store = await KnexAgentHubStore.create({
-    database: { getClient: async () => knex } as any,
-  });
-  const tunnels = await AgentTunnels.create(
-    readReplicaSettings({ getOptionalConfig: () => undefined } as any),
-  );
-  const tokens = new TokenService(store);
-  const agents = new AgentService({
-    store,
-    tunnels,
-    logger: quietLogger,
-    heartbeatIntervalSeconds: 10,
-    offlineAfterSeconds: 120,
-  });
-  tunnels.connect({
-    owners: async () => undefined,
-    refresh: () => agents.refreshClusters(),
-    openFailures: clusterName => agents.openFailures(clusterName),
-  });
-  const grpc = await HubGrpcServer.start({
-    host: '127.0.0.1',
-    port: grpcPort,
-    security: { insecure: true },
-    logger: quietLogger,
-    deps: {
-      tokens,
-      agents,
-      tunnels,
-      auditor: noAudit,
-      logger: quietLogger,
-      heartbeatIntervalSeconds: 10,
-      initialWindowBytes: 256 * 1024,
-    },
-  });
-  return { knex, tokens, tunnels, grpc };
-}
-
 async function main() {
   const sim = await startKubeSim({
     scenario: scenario(),
@@ -173,7 +112,7 @@ async function main() {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tunnel-bench-'));
   const kubeconfigPath = path.join(dir, 'kubeconfig');
   await fs.writeFile(kubeconfigPath, sim.kubeconfig());
-  const hub = await startHub(0);
+  const hub = await startBenchHub({ filename: ':memory:', port: 0 });
   const { token } = await hub.tokens.create({
     clusterName: 'bench',
     preset: 'admin',
