@@ -56,14 +56,9 @@ export const slackChannelType: NotificationChannelType = {
     intervalMs: 1000,
   }),
   async send(message, { channel, http }) {
-    const response = await http.request({
-      url: channel.secrets.webhookUrl,
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        text: headline(message),
-        blocks: blocks(message),
-      }),
+    const response = await http.postJson(channel.secrets.webhookUrl, {
+      text: headline(message),
+      blocks: blocks(message),
     });
     assertDelivered(response, 'Slack');
   },

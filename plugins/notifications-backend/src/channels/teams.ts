@@ -78,12 +78,10 @@ export const teamsChannelType: NotificationChannelType = {
     intervalMs: 1000,
   }),
   async send(message, { channel, http }) {
-    const response = await http.request({
-      url: channel.secrets.webhookUrl,
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(adaptiveCard(message)),
-    });
+    const response = await http.postJson(
+      channel.secrets.webhookUrl,
+      adaptiveCard(message),
+    );
     assertDelivered(response, 'Teams');
   },
 };

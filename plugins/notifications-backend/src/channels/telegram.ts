@@ -48,19 +48,17 @@ export const telegramChannelType: NotificationChannelType = {
   }),
   async send(message, { channel, http }) {
     const { chatId, apiBaseUrl } = configSchema.parse(channel.config);
-    const response = await http.request({
-      url: `${apiBaseUrl.replace(/\/$/, '')}/bot${
+    const response = await http.postJson(
+      `${apiBaseUrl.replace(/\/$/, '')}/bot${
         channel.secrets.botToken
       }/sendMessage`,
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
+      {
         chat_id: chatId,
         text: html(message),
         parse_mode: 'HTML',
         disable_web_page_preview: true,
-      }),
-    });
+      },
+    );
     if (response.status === 429) {
       // Telegram says how long to wait in the body rather than in a header.
       const retryAfter = JSON.parse(response.body || '{}')?.parameters

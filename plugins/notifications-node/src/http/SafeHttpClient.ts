@@ -87,6 +87,16 @@ export class SafeHttpClient {
     return url;
   }
 
+  /** POSTs `payload` as JSON: what every chat webhook and bot API call is. */
+  postJson(url: string, payload: unknown): Promise<SafeHttpResponse> {
+    return this.request({
+      url,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(payload),
+    });
+  }
+
   async request(request: SafeHttpRequest): Promise<SafeHttpResponse> {
     let url = this.assertAllowedUrl(request.url);
     let current: SafeHttpRequest = request;
