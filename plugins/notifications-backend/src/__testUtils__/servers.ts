@@ -68,6 +68,12 @@ export async function startSmtpReceiver() {
     port,
     mails,
     logins,
+    /** What `ChannelService.create` takes for an email channel sending through this server. */
+    emailChannel: (name = 'Mail') => ({
+      name,
+      type: 'email',
+      config: { host: '127.0.0.1', port, from: 'kubedeck@example.com' },
+    }),
     close: () => new Promise<void>(resolve => server.close(() => resolve())),
   };
 }

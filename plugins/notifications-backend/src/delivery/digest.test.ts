@@ -74,15 +74,7 @@ describe.each(databases.eachSupportedId())('digests on %p', databaseId => {
     const broker = new InMemoryMessageBroker({ retryDelayMs: 5 });
     try {
       const email = await service.channels.create(
-        {
-          name: 'Mail',
-          type: 'email',
-          config: {
-            host: '127.0.0.1',
-            port: smtp.port,
-            from: 'kubedeck@example.com',
-          },
-        },
+        smtp.emailChannel(),
         'user:default/admin',
       );
       await stores.preferences.setPreferences(ALICE, [

@@ -247,15 +247,7 @@ describe.each(databases.eachSupportedId())(
       });
       const smtp = await startSmtpReceiver();
       const email = await service.channels.create(
-        {
-          name: 'Mail',
-          type: 'email',
-          config: {
-            host: '127.0.0.1',
-            port: smtp.port,
-            from: 'kubedeck@example.com',
-          },
-        },
+        smtp.emailChannel(),
         'user:default/admin',
       );
       await stores.preferences.setPreferences(BOB, [
