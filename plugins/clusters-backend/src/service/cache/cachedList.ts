@@ -129,8 +129,11 @@ export async function cachedPage(
       if (await visible(object)) items.push(object);
     }
   }
-  let remainingItemCount = 0;
-  for (let rest = index; rest < objects.length; rest++) {
+  const filtered = Boolean(
+    query.labelSelector || query.fieldSelector || query.search?.trim(),
+  );
+  let remainingItemCount = filtered ? 0 : objects.length - index;
+  for (let rest = index; filtered && rest < objects.length; rest++) {
     if (matches(objects[rest])) remainingItemCount++;
   }
   return {
