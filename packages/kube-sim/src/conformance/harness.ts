@@ -58,11 +58,13 @@ export async function startCluster(options: Partial<KubeSimOptions> = {}): Promi
   const spawnKubectl: Cluster['spawnKubectl'] = args => {
     const child = spawn(KUBECTL, args, { env: env(admin) });
     let out = '';
+    // Only whole lines count: a row split across two output chunks is not there yet.
+    const printed = (text: string) => out.slice(0, out.lastIndexOf('\n') + 1).includes(text);
     const waiters: Array<{ text: string; resolve: () => void }> = [];
     child.stdout.on('data', chunk => {
       out += chunk.toString();
       for (const w of [...waiters]) {
-        if (out.includes(w.text)) {
+        if (printed(w.text)) {
           waiters.splice(waiters.indexOf(w), 1);
           w.resolve();
         }
@@ -73,7 +75,7 @@ export async function startCluster(options: Partial<KubeSimOptions> = {}): Promi
       output: () => out,
       waitFor: text =>
         new Promise<void>(resolve => {
-          if (out.includes(text)) resolve();
+          if (printed(text)) resolve();
           else waiters.push({ text, resolve });
         }),
     };
