@@ -25,6 +25,7 @@ import {
   BOB,
   brokerProbe,
   catalog,
+  clusters,
   eventually,
   rolePermissions,
   testSecretsKey,
@@ -67,6 +68,7 @@ async function start() {
       backstageNotificationsPlugin,
       brokerProbe(b => (broker = b)),
       catalog(),
+      clusters,
       rolePermissions,
       recordingAuditor,
       mockServices.rootLogger.factory({ level: 'warn' }),
@@ -294,6 +296,19 @@ describe('kubedeck-notifications plugin', () => {
       });
     expect(prefs.status).toBe(400);
     expect(prefs.body.error.message).toMatch(/preferences.0.frequency/);
+
+    const unknownCluster = await request(server)
+      .put('/api/kubedeck-notifications/preferences')
+      .set(as(ALICE))
+      .send({ preferences: [], subscriptions: [{ cluster: 'prod-eu' }] });
+    expect(unknownCluster.status).toBe(400);
+    expect(unknownCluster.body.error.message).toBe(
+      "Invalid subscriptions: cluster 'prod-eu' is not a cluster this portal knows",
+    );
+    const kept = await request(server)
+      .get('/api/kubedeck-notifications/preferences')
+      .set(as(ALICE));
+    expect(kept.body.subscriptions).not.toContainEqual({ cluster: 'prod-eu' });
   });
 
   it('lets users change only their own preferences', async () => {

@@ -11,6 +11,7 @@ import {
   NotificationChannelType,
 } from '@kubedeck/plugin-notifications-node';
 import { secretsCipherServiceRef } from '@kubedeck/plugin-secrets-node';
+import { clusterRegistryServiceRef } from '@kubedeck/plugin-clusters-node';
 import { builtInChannelTypes } from './channels';
 import { readNotificationsConfig } from './config';
 import { createStores } from './database';
@@ -59,6 +60,7 @@ export const notificationsPlugin = createBackendPlugin({
         notifications: notificationService,
         broker: messageBrokerServiceRef,
         cipher: secretsCipherServiceRef,
+        clusters: clusterRegistryServiceRef,
       },
       async init(deps) {
         deps.permissionsRegistry.addPermissions(

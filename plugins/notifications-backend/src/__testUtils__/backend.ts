@@ -11,6 +11,11 @@ import {
   MessageBroker,
   messageBrokerServiceRef,
 } from '@kubedeck/plugin-notifications-node';
+import {
+  ClusterDefinition,
+  clusterRegistryServiceRef,
+  DefaultClusterRegistry,
+} from '@kubedeck/plugin-clusters-node';
 
 export const ALICE = 'user:default/alice';
 export const BOB = 'user:default/bob';
@@ -73,6 +78,25 @@ export const rolePermissions = createServiceFactory({
 });
 
 export const catalog = () => catalogServiceMock.factory({ entities });
+
+/** The portal's clusters: `demo` and `staging`. */
+export const clusters = createServiceFactory({
+  service: clusterRegistryServiceRef,
+  deps: {},
+  factory: () => {
+    const registry = new DefaultClusterRegistry({
+      logger: mockServices.logger.mock(),
+    });
+    registry.addSuppliers([
+      {
+        id: 'test',
+        getClusters: async () =>
+          ['demo', 'staging'].map(name => ({ name } as ClusterDefinition)),
+      },
+    ]);
+    return registry;
+  },
+});
 
 /** A plugin that hands the test the backend's shared message broker. */
 export function brokerProbe(onBroker: (broker: MessageBroker) => void) {

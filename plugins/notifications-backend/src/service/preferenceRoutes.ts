@@ -6,8 +6,10 @@ import {
   notificationPreferencesReadPermission,
   notificationPreferencesUpdatePermission,
   PreferencesResponse,
+  Subscription,
   updatePreferencesRequestSchema,
 } from '@kubedeck/plugin-notifications-common';
+import type { ClusterRegistryService } from '@kubedeck/plugin-clusters-node';
 import { PreferenceStore, preferenceKey } from '../database';
 import { frequencyFor } from '../routing/plan';
 import { ChannelService } from './ChannelService';
@@ -21,6 +23,7 @@ import {
 export interface PreferenceRoutesOptions extends RouteServices {
   preferences: PreferenceStore;
   channels: ChannelService;
+  clusters: Pick<ClusterRegistryService, 'listClusters'>;
 }
 
 /** The channels a user can choose per category: the inbox and enabled personal channels. */
@@ -32,6 +35,27 @@ async function personalChannels(channels: ChannelService) {
     { id: INBOX_CHANNEL, name: 'Inbox', type: INBOX_CHANNEL },
     ...personal.map(c => ({ id: c.id, name: c.name, type: c.type })),
   ];
+}
+
+/**
+ * Refuses a new subscription to a cluster the portal does not list. Subscriptions the user
+ * already holds are kept, so a cluster that went away does not stop them saving.
+ */
+async function assertKnownClusters(
+  clusters: PreferenceRoutesOptions['clusters'],
+  wanted: Subscription[],
+  held: Subscription[],
+) {
+  const heldClusters = new Set(held.map(s => s.cluster));
+  const added = wanted.filter(s => s.cluster && !heldClusters.has(s.cluster));
+  if (added.length === 0) return;
+  const known = new Set((await clusters.listClusters()).map(c => c.name));
+  const unknown = added.find(s => !known.has(s.cluster!));
+  if (unknown) {
+    throw new InputError(
+      `Invalid subscriptions: cluster '${unknown.cluster}' is not a cluster this portal knows`,
+    );
+  }
 }
 
 /** The caller's own preferences and subscriptions. */
@@ -81,6 +105,13 @@ export function preferenceRoutes(o: PreferenceRoutesOptions) {
       );
     }
     const user = principal.userEntityRef;
+    if (body.subscriptions) {
+      await assertKnownClusters(
+        o.clusters,
+        body.subscriptions,
+        await o.preferences.getSubscriptions(user),
+      );
+    }
     const meta = {
       preferences: body.preferences.map(
         p => `${p.category}|${p.channel}=${p.frequency}`,
