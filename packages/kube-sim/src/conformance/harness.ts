@@ -55,31 +55,7 @@ export async function startCluster(options: Partial<KubeSimOptions> = {}): Promi
       if (opts.stdin !== undefined) child.stdin?.end(opts.stdin);
     });
 
-  const spawnKubectl: Cluster['spawnKubectl'] = args => {
-    const child = spawn(KUBECTL, args, { env: env(admin) });
-    let out = '';
-    // Only whole lines count: a row split across two output chunks is not there yet.
-    const printed = (text: string) => out.slice(0, out.lastIndexOf('\n') + 1).includes(text);
-    const waiters: Array<{ text: string; resolve: () => void }> = [];
-    child.stdout.on('data', chunk => {
-      out += chunk.toString();
-      for (const w of [...waiters]) {
-        if (printed(w.text)) {
-          waiters.splice(waiters.indexOf(w), 1);
-          w.resolve();
-        }
-      }
-    });
-    return {
-      child,
-      output: () => out,
-      waitFor: text =>
-        new Promise<void>(resolve => {
-          if (printed(text)) resolve();
-          else waiters.push({ text, resolve });
-        }),
-    };
-  };
+  const spawnKubectl: Cluster['spawnKubectl'] = args => spawnKubectlWith(env(admin), args);
 
   return {
     sim,
@@ -90,6 +66,33 @@ export async function startCluster(options: Partial<KubeSimOptions> = {}): Promi
       await sim.close();
       await rm(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/** A long-running kubectl (`-w`, `logs -f`, `port-forward`) whose stdout is read as it arrives. */
+export function spawnKubectlWith(env: NodeJS.ProcessEnv, args: string[]): ReturnType<Cluster['spawnKubectl']> {
+  const child = spawn(KUBECTL, args, { env });
+  let out = '';
+  // Only whole lines count: a row split across two output chunks is not there yet.
+  const printed = (text: string) => out.slice(0, out.lastIndexOf('\n') + 1).includes(text);
+  const waiters: Array<{ text: string; resolve: () => void }> = [];
+  child.stdout.on('data', chunk => {
+    out += chunk.toString();
+    for (const w of [...waiters]) {
+      if (printed(w.text)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve();
+      }
+    }
+  });
+  return {
+    child,
+    output: () => out,
+    waitFor: text =>
+      new Promise<void>(resolve => {
+        if (printed(text)) resolve();
+        else waiters.push({ text, resolve });
+      }),
   };
 }
 

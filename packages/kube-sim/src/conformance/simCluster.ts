@@ -1,15 +1,15 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { KUBECTL, type KubectlResult } from './harness';
+import { KUBECTL, spawnKubectlWith, type Cluster, type KubectlResult } from './harness';
 
 export interface SimCluster {
   /** Path of the admin kubeconfig. */
   kubeconfig: string;
   /** Runs kubectl (or `options.binary`, e.g. an older kubectl) against the cluster. */
   kubectl(args: string[], options?: { stdin?: string; binary?: string }): Promise<KubectlResult>;
-  spawnKubectl(args: string[]): { child: ChildProcess; output(): string; waitFor(text: string): Promise<void> };
+  spawnKubectl: Cluster['spawnKubectl'];
   stop(): Promise<void>;
 }
 
@@ -42,14 +42,7 @@ export async function startSimCluster(scenario = 'demo', timeScale = 0.05): Prom
         });
         if (options.stdin !== undefined) child.stdin?.end(options.stdin);
       }),
-    spawnKubectl: args => {
-      const child = spawn(KUBECTL, args, { env });
-      let out = '';
-      child.stdout.on('data', chunk => (out += chunk.toString()));
-      child.stderr.on('data', chunk => (out += chunk.toString()));
-      const waitFor = (text: string) => until(text, async () => out.includes(text));
-      return { child, output: () => out, waitFor: async text => void (await waitFor(text)) };
-    },
+    spawnKubectl: args => spawnKubectlWith(env, args),
     stop: async () => {
       server.kill('SIGTERM');
       await rm(dir, { recursive: true, force: true });
