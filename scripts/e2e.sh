@@ -4,6 +4,7 @@
 # packages/e2e tests against it with Debian's Chromium and stops the backend again. Exits with
 # the tests' status; the node test runner's TAP summary (# pass / # fail / # skipped) is printed.
 #
+# Arguments: test files to run instead of all, relative to packages/e2e (src/alertsBell.test.ts).
 # Environment: E2E_SKIP_BUILD=1 reuses an existing packages/app/dist; E2E_START_TIMEOUT (seconds,
 # default 300) bounds the wait for the backend. Screenshots land in e2e-screenshots/.
 set -uo pipefail
@@ -118,7 +119,11 @@ if [ -z "$ready" ]; then
 fi
 
 echo "==> Running the browser tests against $BASE_URL"
-BASE_URL="$BASE_URL" yarn workspace @kubedeck/e2e test
+if [ "$#" -gt 0 ]; then
+  BASE_URL="$BASE_URL" yarn workspace @kubedeck/e2e tsx --test --test-reporter=tap --test-concurrency=1 "$@"
+else
+  BASE_URL="$BASE_URL" yarn workspace @kubedeck/e2e test
+fi
 status=$?
 [ "$status" -eq 0 ] || { echo "e2e: tests failed; the backend's last log lines ($BACKEND_LOG):" >&2; current_log | tail -n 30 >&2; }
 exit "$status"

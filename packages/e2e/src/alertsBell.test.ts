@@ -10,9 +10,9 @@ import { expectVisible, Portal, REPO_ROOT } from './portal';
 
 /**
  * A pod that starts crashing in the kube-sim demo cluster reaches the guest (an admin in
- * development config) within seconds: a toast and the unread count on the Notifications bell,
- * an inbox entry linking to the pod's page, and exactly one signed message on a webhook channel
- * the test configures. Needs app-config.e2e.yaml's short diagnosis interval and its allowance
+ * development config) within seconds: the unread count on the Notifications bell and an inbox
+ * entry linking to the pod's page, pushed without a reload, and exactly one signed message on
+ * a webhook channel the test configures. Needs app-config.e2e.yaml's short diagnosis interval and its allowance
  * for webhooks on 127.0.0.1.
  */
 const KUBECONFIG = join(REPO_ROOT, 'e2e-screenshots/kube-sim/kubeconfig');
@@ -114,8 +114,11 @@ describe('Alerts bell', () => {
     );
   });
 
-  test('a crashing pod lights the bell within seconds', async () => {
-    await portal.open('/');
+  test('a crashing pod reaches the inbox and the bell without a reload', async () => {
+    // The demo cluster raises alerts of its own, so the user narrows the inbox to this pod
+    // (Backstage shows five entries a page) and waits there: the page refreshes on the push.
+    await portal.sidebarLink('Notifications').click();
+    await portal.page.getByPlaceholder('Filter').fill(container);
     const status = await kubeSim('POST', '/api/v1/namespaces/default/pods', {
       apiVersion: 'v1',
       kind: 'Pod',
@@ -133,10 +136,8 @@ describe('Alerts bell', () => {
     });
     assert.equal(status, 201, 'kube-sim did not create the crashing pod');
 
-    // Pushed through signals while the user is on another page: no reload.
     await portal.page
-      .getByText(title.slice(0, 50))
-      .first()
+      .getByRole('link', { name: title })
       .waitFor({ timeout: ALERT_TIMEOUT });
     await expectVisible(
       portal.sidebar().getByLabel('Unread notifications'),
@@ -146,7 +147,6 @@ describe('Alerts bell', () => {
   });
 
   test('the inbox entry links to the pod page', async () => {
-    await portal.sidebarLink('Notifications').click();
     const entry = portal.page.getByRole('link', { name: title });
     await expectVisible(entry, 'the inbox entry for the crashing pod');
     assert.equal(await entry.count(), 1, 'the inbox shows the alert twice');
