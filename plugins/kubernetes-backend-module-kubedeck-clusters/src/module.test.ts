@@ -6,7 +6,7 @@ import { startKubeSim } from '@kubedeck/kube-sim';
 import { loadScenario } from '@kubedeck/kube-sim/src/scenario';
 import request from 'supertest';
 import { parse } from 'yaml';
-import { DefaultClusterRegistry } from '@kubedeck/plugin-clusters-node';
+import { fixedClusterRegistry } from '@kubedeck/plugin-clusters-node/testUtils';
 import { KubeConfig } from '@kubernetes/client-node';
 import { KubedeckAuthStrategy } from './KubedeckAuthStrategy';
 import { kubernetesModuleKubedeckClusters } from './module';
@@ -75,16 +75,8 @@ describe('KubedeckAuthStrategy', () => {
       { name: 'c', server: 'https://c:6443', skipTLSVerify: false },
       { name: 'u', token: 'cluster-token' },
     );
-    const registry = new DefaultClusterRegistry({
-      logger: mockServices.logger.mock(),
-    });
-    registry.addSuppliers([
-      {
-        id: 't',
-        getClusters: async () => [
-          { name: 'c', connectionType: 'direct', kubeConfig },
-        ],
-      },
+    const registry = fixedClusterRegistry([
+      { name: 'c', connectionType: 'direct', kubeConfig },
     ]);
     const strategy = new KubedeckAuthStrategy(registry);
     const details = { name: 'c', url: 'https://c:6443', authMetadata: {} };

@@ -2,13 +2,17 @@ import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { startKubeSim } from '@kubedeck/kube-sim';
 import { loadScenario } from '@kubedeck/kube-sim/src/scenario';
 import {
-  DefaultClusterAccessService,
-  DefaultClusterRegistry,
+  ClusterAccessService,
+  ClusterRegistryService,
   DiagnosisEvent,
   DiagnosisFinding,
   DiagnosisFindingSource,
   InMemoryDiagnosisEvents,
 } from '@kubedeck/plugin-clusters-node';
+import {
+  fixedClusterRegistry,
+  openClusterAccess,
+} from '@kubedeck/plugin-clusters-node/testUtils';
 import { KubeConfig } from '@kubernetes/client-node';
 import { KnexDiagnosisStore } from '../database/KnexDiagnosisStore';
 import { DiagnosisService } from './DiagnosisService';
@@ -26,22 +30,10 @@ describe('DiagnosisService against kube-sim', () => {
     try {
       const kubeConfig = new KubeConfig();
       kubeConfig.loadFromString(sim.kubeconfig());
-      const registry = new DefaultClusterRegistry({
-        logger: mockServices.logger.mock(),
-      });
-      registry.addSuppliers([
-        {
-          id: 'test',
-          getClusters: async () => [
-            { name: 'demo', connectionType: 'demo', kubeConfig },
-          ],
-        },
+      const registry = fixedClusterRegistry([
+        { name: 'demo', connectionType: 'demo', kubeConfig },
       ]);
-      const access = new DefaultClusterAccessService(
-        registry,
-        mockServices.permissions.mock(),
-        mockServices.userInfo.mock(),
-      );
+      const access = openClusterAccess(registry);
       const store = await KnexDiagnosisStore.create({
         database: mockServices.database({
           knex: await databases.init('SQLITE_3'),
@@ -108,8 +100,8 @@ describe('DiagnosisService against kube-sim', () => {
 
   describe('with finding sources', () => {
     let sim: Awaited<ReturnType<typeof startKubeSim>>;
-    let access: DefaultClusterAccessService;
-    let registry: DefaultClusterRegistry;
+    let access: ClusterAccessService;
+    let registry: ClusterRegistryService;
 
     beforeAll(async () => {
       sim = await startKubeSim({
@@ -118,22 +110,10 @@ describe('DiagnosisService against kube-sim', () => {
       });
       const kubeConfig = new KubeConfig();
       kubeConfig.loadFromString(sim.kubeconfig());
-      registry = new DefaultClusterRegistry({
-        logger: mockServices.logger.mock(),
-      });
-      registry.addSuppliers([
-        {
-          id: 'test',
-          getClusters: async () => [
-            { name: 'demo', connectionType: 'demo', kubeConfig },
-          ],
-        },
+      registry = fixedClusterRegistry([
+        { name: 'demo', connectionType: 'demo', kubeConfig },
       ]);
-      access = new DefaultClusterAccessService(
-        registry,
-        mockServices.permissions.mock(),
-        mockServices.userInfo.mock(),
-      );
+      access = openClusterAccess(registry);
     });
     afterAll(() => sim?.close());
 

@@ -1,9 +1,8 @@
-import { mockServices } from '@backstage/backend-test-utils';
+import { ClusterClient } from '@kubedeck/plugin-clusters-node';
 import {
-  ClusterClient,
-  DefaultClusterAccessService,
-  DefaultClusterRegistry,
-} from '@kubedeck/plugin-clusters-node';
+  fixedClusterRegistry,
+  openClusterAccess,
+} from '@kubedeck/plugin-clusters-node/testUtils';
 import { KubeConfig } from '@kubernetes/client-node';
 import request from 'supertest';
 import {
@@ -25,21 +24,10 @@ describe('lists whose continue token expires midway', () => {
     env = await startKubeSimBackend({ compactionWindowMs: WINDOW_MS });
     const kubeConfig = new KubeConfig();
     kubeConfig.loadFromString(env.sim.kubeconfig());
-    const registry = new DefaultClusterRegistry({
-      logger: mockServices.logger.mock(),
-    });
-    registry.addSuppliers([
-      {
-        id: 'test',
-        getClusters: async () => [
-          { name: 'sim', connectionType: 'demo', kubeConfig },
-        ],
-      },
-    ]);
-    const access = new DefaultClusterAccessService(
-      registry,
-      mockServices.permissions.mock(),
-      mockServices.userInfo.mock(),
+    const access = openClusterAccess(
+      fixedClusterRegistry([
+        { name: 'sim', connectionType: 'demo', kubeConfig },
+      ]),
     );
     client = await access.forPlugin({ cluster: 'sim' });
     for (let i = 0; i < 5; i++) {

@@ -1,9 +1,8 @@
-import { mockServices } from '@backstage/backend-test-utils';
 import { loadScenario, startKubeSim } from '@kubedeck/kube-sim';
 import {
-  DefaultClusterAccessService,
-  DefaultClusterRegistry,
-} from '@kubedeck/plugin-clusters-node';
+  fixedClusterRegistry,
+  openClusterAccess,
+} from '@kubedeck/plugin-clusters-node/testUtils';
 import { KubeConfig } from '@kubernetes/client-node';
 
 /** kube-sim's demo cluster (no simulation) as cluster `sim`, behind the clusters access service. */
@@ -15,22 +14,10 @@ export async function startSimCluster() {
   });
   const kubeConfig = new KubeConfig();
   kubeConfig.loadFromString(sim.kubeconfig());
-  const registry = new DefaultClusterRegistry({
-    logger: mockServices.logger.mock(),
-  });
-  registry.addSuppliers([
-    {
-      id: 'test',
-      getClusters: async () => [
-        { name: 'sim', connectionType: 'direct', kubeConfig },
-      ],
-    },
+  const registry = fixedClusterRegistry([
+    { name: 'sim', connectionType: 'direct', kubeConfig },
   ]);
-  const access = new DefaultClusterAccessService(
-    registry,
-    mockServices.permissions.mock(),
-    mockServices.userInfo.mock(),
-  );
+  const access = openClusterAccess(registry);
   const admin = await access.forPlugin({ cluster: 'sim' });
   return {
     sim,

@@ -14,8 +14,8 @@ import {
 import {
   ClusterDefinition,
   clusterRegistryServiceRef,
-  DefaultClusterRegistry,
 } from '@kubedeck/plugin-clusters-node';
+import { fixedClusterRegistry } from '@kubedeck/plugin-clusters-node/testUtils';
 
 export const ALICE = 'user:default/alice';
 export const BOB = 'user:default/bob';
@@ -83,19 +83,10 @@ export const catalog = () => catalogServiceMock.factory({ entities });
 export const clusters = createServiceFactory({
   service: clusterRegistryServiceRef,
   deps: {},
-  factory: () => {
-    const registry = new DefaultClusterRegistry({
-      logger: mockServices.logger.mock(),
-    });
-    registry.addSuppliers([
-      {
-        id: 'test',
-        getClusters: async () =>
-          ['demo', 'staging'].map(name => ({ name } as ClusterDefinition)),
-      },
-    ]);
-    return registry;
-  },
+  factory: () =>
+    fixedClusterRegistry(
+      ['demo', 'staging'].map(name => ({ name } as ClusterDefinition)),
+    ),
 });
 
 /** A plugin that hands the test the backend's shared message broker. */
