@@ -272,6 +272,13 @@ describe('analyzers', () => {
       'JobFailed:migrate',
       'ServiceWithoutPods:api',
     ]);
+    // Titles stand alone in a toast, a chat message or an email: they name the object.
+    expect(findings.map(f => f.title).sort()).toEqual([
+      'Autoscaler api cannot read its metrics',
+      'Deployment api is short of replicas',
+      'Job migrate failed',
+      'Service api selects no pods',
+    ]);
   });
 
   it('reports nothing for a healthy cluster', () => {

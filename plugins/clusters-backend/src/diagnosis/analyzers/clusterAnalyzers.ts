@@ -44,7 +44,7 @@ export const pvcAnalyzer: Analyzer = snapshot =>
         name: pvc.metadata.name,
         type: 'PvcPending',
         severity: 'warning',
-        title: 'Volume claim is not bound',
+        title: `Volume claim ${pvc.metadata.name} is not bound`,
         evidence: [
           `Phase Pending; storage class ${
             storageClass ?? '(default)'
@@ -95,7 +95,7 @@ export const serviceAnalyzer: Analyzer = snapshot =>
         name: service.metadata.name,
         type: 'ServiceWithoutPods',
         severity: 'warning',
-        title: 'Service selects no pods',
+        title: `Service ${service.metadata.name} selects no pods`,
         evidence: [`Selector ${text} matches no pod in ${ns}`],
         fix: `Make the selector (${text}) match the labels of the pods' template, or deploy the workload it should route to.`,
       },

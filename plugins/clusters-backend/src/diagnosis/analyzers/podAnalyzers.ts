@@ -18,7 +18,7 @@ export const unschedulableAnalyzer: Analyzer = snapshot =>
         name: pod.metadata.name,
         type: 'Unschedulable',
         severity: 'critical',
-        title: 'Pod cannot be scheduled on any node',
+        title: `Pod ${pod.metadata.name} cannot be scheduled on any node`,
         evidence: [
           `PodScheduled=False: ${condition.message ?? 'Unschedulable'}`,
           ...eventsAbout(
@@ -66,7 +66,9 @@ export const probeAnalyzer: Analyzer = snapshot => {
         name: pod.metadata.name,
         type: 'ProbeFailing',
         severity: kinds.includes('liveness') ? 'critical' : 'warning',
-        title: `${kinds.join(' and ')} probe failing`,
+        title: `Pod ${pod.metadata.name} fails its ${kinds.join(' and ')} ${
+          kinds.length > 1 ? 'probes' : 'probe'
+        }`,
         evidence: events
           .slice(-3)
           .map(

@@ -16,7 +16,7 @@ export const jobAnalyzer: Analyzer = snapshot =>
         name: job.metadata.name,
         type: 'JobFailed',
         severity: 'warning',
-        title: 'Job failed',
+        title: `Job ${job.metadata.name} failed`,
         evidence: [
           `Failed (${failed.reason ?? 'no reason'}): ${
             failed.message ?? ''
@@ -65,8 +65,8 @@ export const deploymentAnalyzer: Analyzer = snapshot =>
         type: 'DeploymentUnavailable',
         severity: available === 0 ? 'critical' : 'warning',
         title: stuck
-          ? 'Rollout is past its progress deadline'
-          : 'Deployment is short of replicas',
+          ? `Rollout of ${deployment.metadata.name} is past its progress deadline`
+          : `Deployment ${deployment.metadata.name} is short of replicas`,
         evidence: [
           ...evidence,
           ...eventsAbout(
@@ -93,7 +93,7 @@ export const hpaAnalyzer: Analyzer = snapshot =>
         name: hpa.metadata.name,
         type: 'HpaMetricsUnavailable',
         severity: 'warning',
-        title: 'Autoscaler cannot read its metrics',
+        title: `Autoscaler ${hpa.metadata.name} cannot read its metrics`,
         evidence: [
           `ScalingActive=False (${active.reason ?? 'no reason'}): ${
             active.message ?? ''
