@@ -24,7 +24,10 @@ export interface Config {
       };
       /** How often the hub and agents exchange heartbeats (default 10). */
       heartbeatIntervalSeconds?: number;
-      /** An agent whose stream dropped longer ago than this is offline, not reconnecting (default 120). */
+      /**
+       * An agent whose stream dropped, or whose last push report came, longer ago than this is
+       * offline, not reconnecting or pushing (default 120).
+       */
       offlineAfterSeconds?: number;
       /** Per-exchange flow-control window in bytes (default 262144). */
       initialWindowBytes?: number;

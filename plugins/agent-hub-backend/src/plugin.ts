@@ -64,6 +64,7 @@ export const agentHubPlugin = createBackendPlugin({
         await agents.refreshClusters();
         tunnels.connect({
           owners: clusterName => agents.ownerOf(clusterName),
+          unavailable: clusterName => agents.unavailableReason(clusterName),
           refresh: () => agents.refreshClusters(),
           openFailures: clusterName => agents.openFailures(clusterName),
         });

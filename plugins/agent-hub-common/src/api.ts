@@ -86,11 +86,13 @@ export type CreateTokenResponse = {
 };
 
 /**
- * How the hub sees an agent's stream right now.
+ * How the hub sees an agent right now. `pushing`: no stream, but a push-only agent whose last
+ * report (`POST /v1/report`) came within the offline grace; its failures reach the diagnoses,
+ * while browsing its cluster needs a stream.
  *
  * @public
  */
-export type AgentStatus = 'connected' | 'reconnecting' | 'offline';
+export type AgentStatus = 'connected' | 'pushing' | 'reconnecting' | 'offline';
 
 /**
  * What an agent last reported about its cluster.
@@ -118,6 +120,8 @@ export type Agent = {
   registeredAt: string;
   lastHeartbeatAt?: string;
   lastConnectedAt?: string;
+  /** When the hub last accepted a push report from the agent. */
+  lastReportAt?: string;
   credentialRotatedAt?: string;
   clusterInfo?: AgentClusterInfo;
 };

@@ -21,4 +21,6 @@ export type AgentLifecycleEvent = {
   at: string;
   /** The last heartbeat seen before going offline, ISO 8601. */
   lastHeartbeat?: string;
+  /** The last push report accepted before going offline (push-only agents), ISO 8601. */
+  lastReport?: string;
 };

@@ -32,6 +32,8 @@ export type AgentRecord = {
   lastHeartbeatAt?: number;
   lastConnectedAt?: number;
   lastDisconnectedAt?: number;
+  /** When the hub last accepted a push report (`POST /v1/report`) from the agent. */
+  lastReportAt?: number;
   clusterInfo?: AgentClusterInfo;
   /** Since when the hub has announced the agent offline. */
   offlineSince?: number;
@@ -101,6 +103,8 @@ export interface AgentHubStore {
       >
     >,
   ): Promise<void>;
+  /** Records when a push report was accepted; never moves the time backwards. */
+  recordReport(id: string, at: number): Promise<void>;
 
   /** Marks an active agent offline; false when it already was (another replica did it). */
   markOffline(id: string, at: number): Promise<boolean>;

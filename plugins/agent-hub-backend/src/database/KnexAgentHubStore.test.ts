@@ -28,6 +28,23 @@ const agentFor = (t: TokenRecord, id: string): AgentRecord => ({
   registeredAt: 2_000,
 });
 
+/** Agent `id` of cluster `cluster-t`, registered at 2000 with `credential`. */
+async function registerAgent(
+  store: KnexAgentHubStore,
+  id: string,
+  credential: string,
+) {
+  await store.insertToken(token('t'), hashToken('t'));
+  await store.redeemToken({
+    tokenHash: hashToken('t'),
+    now: 2_000,
+    agent: t => ({
+      record: agentFor(t, id),
+      credentialHash: hashToken(credential),
+    }),
+  });
+}
+
 describe('KnexAgentHubStore', () => {
   const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 
@@ -110,18 +127,28 @@ describe('KnexAgentHubStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'records when push reports were accepted, never moving backwards, on %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      await registerAgent(store, 'a', 'c');
+      expect((await store.getAgent('a'))!.lastReportAt).toBeUndefined();
+
+      await store.recordReport('a', 1_700_000_000_000);
+      expect((await store.getAgent('a'))!.lastReportAt).toBe(1_700_000_000_000);
+      await store.recordReport('a', 1_700_000_060_000);
+      // A slower replica finishing an older report does not turn the clock back.
+      await store.recordReport('a', 1_700_000_030_000);
+      expect(await store.listAgents()).toEqual([
+        expect.objectContaining({ id: 'a', lastReportAt: 1_700_000_060_000 }),
+      ]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'rotates and revokes credentials, keeps status and failures, on %p',
     async databaseId => {
       const { store } = await createStore(databaseId);
-      await store.insertToken(token('t'), hashToken('t'));
-      await store.redeemToken({
-        tokenHash: hashToken('t'),
-        now: 2_000,
-        agent: t => ({
-          record: agentFor(t, 'a'),
-          credentialHash: hashToken('c1'),
-        }),
-      });
+      await registerAgent(store, 'a', 'c1');
       expect(await store.rotateCredential('a', hashToken('c2'), 3_000)).toBe(
         true,
       );

@@ -57,6 +57,7 @@ function agentFromRow(row: any): AgentRecord {
     lastHeartbeatAt: millis(row.last_heartbeat_at),
     lastConnectedAt: millis(row.last_connected_at),
     lastDisconnectedAt: millis(row.last_disconnected_at),
+    lastReportAt: millis(row.last_report_at),
     clusterInfo: json(row.cluster_info),
     offlineSince: millis(row.offline_since),
   };
@@ -254,6 +255,15 @@ export class KnexAgentHubStore implements AgentHubStore {
     if (Object.keys(row).length > 0) {
       await this.db('agent_hub_agents').where({ id }).update(row);
     }
+  }
+
+  async recordReport(id: string, at: number): Promise<void> {
+    await this.db('agent_hub_agents')
+      .where({ id })
+      .where(q =>
+        q.whereNull('last_report_at').orWhere('last_report_at', '<', at),
+      )
+      .update({ last_report_at: at });
   }
 
   async markOffline(id: string, at: number): Promise<boolean> {

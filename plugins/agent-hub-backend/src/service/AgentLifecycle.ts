@@ -74,7 +74,10 @@ export class AgentLifecycle {
     }
   }
 
-  /** Announces agents not seen anywhere for longer than the reconnect grace. */
+  /**
+   * Announces agents not seen anywhere (no stream, heartbeat or push report) for longer than the
+   * reconnect grace. Agents that never connected nor pushed were never online.
+   */
   async checkOffline(): Promise<void> {
     const { store, offlineAfterSeconds } = this.options;
     const now = this.#now();
@@ -86,16 +89,18 @@ export class AgentLifecycle {
       if (
         agent.revokedAt !== undefined ||
         agent.offlineSince !== undefined ||
-        agent.lastConnectedAt === undefined ||
+        (agent.lastConnectedAt === undefined &&
+          agent.lastReportAt === undefined) ||
         held.has(agent.id) ||
         owned.has(agent.id)
       ) {
         continue;
       }
       const lastSeen = Math.max(
-        agent.lastConnectedAt,
+        agent.lastConnectedAt ?? 0,
         agent.lastHeartbeatAt ?? 0,
         agent.lastDisconnectedAt ?? 0,
+        agent.lastReportAt ?? 0,
       );
       if (
         now - lastSeen > offlineAfterSeconds * 1000 &&
@@ -105,6 +110,7 @@ export class AgentLifecycle {
           lastHeartbeat: agent.lastHeartbeatAt
             ? iso(agent.lastHeartbeatAt)
             : undefined,
+          lastReport: agent.lastReportAt ? iso(agent.lastReportAt) : undefined,
         });
       }
     }

@@ -38,8 +38,9 @@ export class AgentService {
 
   /**
    * connected: a live stream with heartbeats within three intervals. reconnecting: a live stream
-   * whose heartbeats stopped, or a stream lost less than `offlineAfterSeconds` ago. offline:
-   * everything else, including agents that never connected.
+   * whose heartbeats stopped, or a stream lost less than `offlineAfterSeconds` ago. pushing: no
+   * stream, but a push report less than `offlineAfterSeconds` ago. offline: everything else,
+   * including agents that never connected or pushed.
    */
   status(agent: AgentRecord, heldElsewhere = false): AgentStatus {
     const now = this.#now();
@@ -54,11 +55,12 @@ export class AgentService {
       const last = agent.lastHeartbeatAt ?? 0;
       return now - last <= stale ? 'connected' : 'reconnecting';
     }
+    const grace = this.options.offlineAfterSeconds * 1000;
+    if (agent.lastReportAt !== undefined && now - agent.lastReportAt <= grace) {
+      return 'pushing';
+    }
     const lost = agent.lastDisconnectedAt;
-    if (
-      lost !== undefined &&
-      now - lost <= this.options.offlineAfterSeconds * 1000
-    ) {
+    if (lost !== undefined && now - lost <= grace) {
       return 'reconnecting';
     }
     return 'offline';
@@ -74,6 +76,7 @@ export class AgentService {
       registeredAt: iso(agent.registeredAt)!,
       lastHeartbeatAt: iso(agent.lastHeartbeatAt),
       lastConnectedAt: iso(agent.lastConnectedAt),
+      lastReportAt: iso(agent.lastReportAt),
       credentialRotatedAt: iso(agent.credentialRotatedAt),
       clusterInfo: agent.clusterInfo,
     };
@@ -164,6 +167,28 @@ export class AgentService {
   /** The agent showed it is alive (a stream, or a push): back online if it was offline. */
   async alive(agent: AgentRecord): Promise<void> {
     await this.options.lifecycle?.online(agent);
+  }
+
+  /** A push report was accepted: the agent shows as pushing, and back online if it was not. */
+  async reported(agent: AgentRecord): Promise<void> {
+    await this.options.store.recordReport(agent.id, this.#now());
+    await this.alive(agent);
+  }
+
+  /**
+   * Why a cluster's agent serves no Kubernetes API requests: no stream on any replica. Told to
+   * the clusters plugin, which shows it as the cluster's error.
+   */
+  async unavailableReason(clusterName: string): Promise<string> {
+    const agent = await this.options.store.findActiveAgentByCluster(
+      clusterName,
+    );
+    if (agent && this.status(agent) === 'pushing') {
+      return `the agent of cluster ${clusterName} is push-only, last report ${iso(
+        agent.lastReportAt,
+      )}: it reports failures but has no stream to serve the cluster's API`;
+    }
+    return `the agent of cluster ${clusterName} is not connected`;
   }
 
   /** The stream is up here: record it and take ownership from any other replica. */

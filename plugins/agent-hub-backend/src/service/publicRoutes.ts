@@ -46,10 +46,9 @@ export function publicRoutes(ctx: RouteContext) {
         report.agentVersion,
       );
     }
-    await ctx.agents.heartbeat(agent.id);
-    await ctx.agents.alive(agent);
     // A report lists every failure the agent sees now: one it leaves out has resolved.
     await ctx.agents.failures(agent, report.failures, true);
+    await ctx.agents.reported(agent);
     res
       .status(202)
       .json({ agentId: agent.id, accepted: report.failures.length });

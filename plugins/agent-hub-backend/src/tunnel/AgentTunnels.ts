@@ -10,7 +10,11 @@ import { hashToken } from '@kubedeck/plugin-secrets-node';
 import type { ClusterDefinition } from '@kubedeck/plugin-clusters-node';
 import { KubeConfig } from '@kubernetes/client-node';
 import type { AgentConnection } from './AgentConnection';
-import { ClusterEndpoint, type OwnerLookup } from './ClusterEndpoint';
+import {
+  ClusterEndpoint,
+  type OwnerLookup,
+  type UnavailableReason,
+} from './ClusterEndpoint';
 
 /** How replicas of the backend reach each other's cluster endpoints. */
 export type ReplicaSettings = {
@@ -87,15 +91,16 @@ export class AgentTunnels {
   }
 
   /**
-   * The plugin hands over how to find owner replicas, how to reload the agent list and how to
-   * read the failures agents report.
+   * The plugin hands over how to find owner replicas, why a cluster without one is unavailable,
+   * how to reload the agent list and how to read the failures agents report.
    */
   connect(options: {
     owners: OwnerLookup;
+    unavailable: UnavailableReason;
     refresh: () => Promise<void>;
     openFailures: (clusterName: string) => Promise<FailureReport[]>;
   }) {
-    this.endpoint.setOwnerLookup(options.owners);
+    this.endpoint.setLookups(options.owners, options.unavailable);
     this.#refresh = options.refresh;
     this.#openFailures = options.openFailures;
   }

@@ -22,6 +22,9 @@ export type OwnerLookup = (
   clusterName: string,
 ) => Promise<RemoteEndpoint | undefined>;
 
+/** Says why no replica holds a cluster's agent stream (not connected, push-only, ...). */
+export type UnavailableReason = (clusterName: string) => Promise<string>;
+
 /** Set on requests one replica forwards to another, so they are never forwarded again. */
 const FORWARDED = 'x-kubedeck-agent-hub-forwarded';
 
@@ -44,6 +47,7 @@ const unroutable = (error: Error): Route => ({
 export class ClusterEndpoint {
   readonly #tokenHashes = new Map<string, string>();
   #owners?: OwnerLookup;
+  #unavailable?: UnavailableReason;
 
   private constructor(
     private readonly server: Server,
@@ -91,9 +95,13 @@ export class ClusterEndpoint {
     this.#tokenHashes.delete(clusterName);
   }
 
-  /** Where to send requests for clusters whose agent another replica holds. */
-  setOwnerLookup(owners: OwnerLookup): void {
+  /**
+   * Where to send requests for clusters whose agent another replica holds, and why a cluster
+   * whose agent no replica holds is unavailable.
+   */
+  setLookups(owners: OwnerLookup, unavailable: UnavailableReason): void {
     this.#owners = owners;
+    this.#unavailable = unavailable;
   }
 
   async close(): Promise<void> {
@@ -124,7 +132,9 @@ export class ClusterEndpoint {
     }
     return {
       code: 503,
-      message: `the agent of cluster ${clusterName} is not connected`,
+      message:
+        (await this.#unavailable?.(clusterName!)) ??
+        `the agent of cluster ${clusterName} is not connected`,
     };
   }
 
