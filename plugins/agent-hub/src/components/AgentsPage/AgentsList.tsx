@@ -84,6 +84,7 @@ export function AgentsList() {
               <TableCell>Status</TableCell>
               <TableCell>Agent version</TableCell>
               <TableCell>Last heartbeat</TableCell>
+              <TableCell>Last report</TableCell>
               <TableCell>Kubernetes</TableCell>
               <TableCell />
             </TableRow>
@@ -91,7 +92,7 @@ export function AgentsList() {
           <TableBody>
             {agents.value.length === 0 && (
               <TableRow>
-                <TableCell colSpan={6}>
+                <TableCell colSpan={7}>
                   No agents yet: add a cluster to connect one.
                 </TableCell>
               </TableRow>
@@ -104,6 +105,7 @@ export function AgentsList() {
                 </TableCell>
                 <TableCell>{agent.agentVersion ?? '—'}</TableCell>
                 <TableCell>{when(agent.lastHeartbeatAt)}</TableCell>
+                <TableCell>{when(agent.lastReportAt)}</TableCell>
                 <TableCell>
                   {agent.clusterInfo
                     ? `${agent.clusterInfo.kubernetesVersion}, ${agent.clusterInfo.nodeCount} nodes`

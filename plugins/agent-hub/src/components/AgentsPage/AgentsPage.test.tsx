@@ -1,6 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { fakeAgentHubApi, renderPage } from './__testUtils__/agentsTestApp';
+import {
+  agent,
+  fakeAgentHubApi,
+  renderPage,
+} from './__testUtils__/agentsTestApp';
 
 jest.setTimeout(30_000);
 
@@ -37,6 +41,39 @@ describe('AgentsPage', () => {
       preset: 'read-only',
       expiresInHours: 24,
     });
+  });
+
+  it('shows a push-only agent as pushing, with its last report and what that means', async () => {
+    const lastReportAt = '2026-11-26T12:06:00.000Z';
+    await renderPage(
+      fakeAgentHubApi({
+        listAgents: jest.fn(async () => [
+          agent({
+            status: 'pushing',
+            lastHeartbeatAt: undefined,
+            lastReportAt,
+          }),
+        ]),
+      }),
+    );
+
+    const table = await screen.findByRole('table', { name: 'Agents' });
+    const headers = within(table)
+      .getAllByRole('columnheader')
+      .map(h => h.textContent);
+    const row = within(table).getByText('edge').closest('tr')!;
+    const cells = within(row)
+      .getAllByRole('cell')
+      .map(c => c.textContent);
+    expect(cells[headers.indexOf('Last report')]).toBe(
+      new Date(lastReportAt).toLocaleString(),
+    );
+    expect(cells[headers.indexOf('Last heartbeat')]).toBe('—');
+
+    await userEvent.hover(within(row).getByText('pushing'));
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(
+      'Push-only: reports failures without a stream',
+    );
   });
 
   it('revokes an agent after confirmation and says so', async () => {
