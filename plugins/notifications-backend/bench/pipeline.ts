@@ -12,8 +12,6 @@ import { startKafkaMockCluster } from '@kubedeck/plugin-notifications-node/testU
 import { mockServices } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import { createHarness } from '../src/__testUtils__/harness';
-import { CONSUMER_GROUP } from '../src/service/NotificationsService';
-import { NOTIFICATION_TOPICS } from '@kubedeck/plugin-notifications-common';
 
 export interface Row {
   benchmark: string;
@@ -52,11 +50,7 @@ export async function pipelineThroughput(
   n: number,
 ) {
   const { service, inbox } = await createHarness(db);
-  await broker.subscribe(
-    [...NOTIFICATION_TOPICS],
-    CONSUMER_GROUP,
-    service.router.handleMessage,
-  );
+  await service.start(broker);
   const start = performance.now();
   await Promise.all(
     Array.from({ length: n }, (_, i) => publishKubedeckEvent(broker, event(i))),
@@ -95,11 +89,7 @@ export async function latencyAtRate(
   if (db) {
     const { service, inbox } = await createHarness(db);
     inbox.onSend = payload => arrived(payload.title);
-    await broker.subscribe(
-      'alerts.critical',
-      CONSUMER_GROUP,
-      service.router.handleMessage,
-    );
+    await service.start(broker);
   } else {
     await broker.subscribe('alerts.critical', 'baseline', async m =>
       arrived(String(m.value.title)),
@@ -122,11 +112,7 @@ export async function latencyAtRate(
 export async function storm(db: Knex, n: number) {
   const broker = new InMemoryMessageBroker();
   const { service, inbox, stores } = await createHarness(db);
-  await broker.subscribe(
-    'alerts.critical',
-    CONSUMER_GROUP,
-    service.router.handleMessage,
-  );
+  await service.start(broker);
   for (let i = 0; i < n; i++) {
     await publishKubedeckEvent(
       broker,

@@ -24,6 +24,13 @@ import { ChannelService } from './ChannelService';
 /** The consumer group every replica of the plugin joins. */
 export const CONSUMER_GROUP = 'kubedeck-notifications';
 
+/**
+ * Messages of one partition handed to the router at once. The router routes the events that
+ * arrive together in one transaction, so a Kafka fetch becomes a few transactions, not one per
+ * event.
+ */
+const ROUTER_MAX_IN_FLIGHT = 100;
+
 export interface NotificationsServiceOptions {
   stores: NotificationsStores;
   config: NotificationsConfig;
@@ -103,6 +110,7 @@ export class NotificationsService {
       [...NOTIFICATION_TOPICS],
       CONSUMER_GROUP,
       this.router.handleMessage,
+      { maxInFlight: ROUTER_MAX_IN_FLIGHT },
     );
   }
 

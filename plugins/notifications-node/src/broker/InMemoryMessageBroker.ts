@@ -6,6 +6,7 @@ import {
   BrokerSubscription,
   MessageBroker,
   PublishOptions,
+  SubscribeOptions,
 } from './types';
 
 /** @public */
@@ -21,18 +22,28 @@ export interface InMemoryMessageBrokerOptions {
 
 interface Subscriber {
   handler: BrokerMessageHandler;
+  maxInFlight: number;
   closed: boolean;
   /** Settles when the subscription closes, so a hanging handler does not block its partition. */
   stopped: Promise<void>;
   stop: () => void;
 }
 
-function createSubscriber(handler: BrokerMessageHandler): Subscriber {
+function createSubscriber(
+  handler: BrokerMessageHandler,
+  maxInFlight: number,
+): Subscriber {
   let stop = () => {};
   const stopped = new Promise<void>(resolve => {
     stop = resolve;
   });
-  const subscriber: Subscriber = { handler, closed: false, stopped, stop };
+  const subscriber: Subscriber = {
+    handler,
+    maxInFlight,
+    closed: false,
+    stopped,
+    stop,
+  };
   subscriber.stop = () => {
     subscriber.closed = true;
     stop();
@@ -104,11 +115,15 @@ export class InMemoryMessageBroker implements MessageBroker {
     topics: string | string[],
     group: string,
     handler: BrokerMessageHandler,
+    options?: SubscribeOptions,
   ): Promise<BrokerSubscription> {
     if (this.#closed) {
       throw new Error('Message broker is closed');
     }
-    const subscriber = createSubscriber(handler);
+    const subscriber = createSubscriber(
+      handler,
+      Math.max(1, options?.maxInFlight ?? 1),
+    );
     const states = [topics].flat().map(topic => this.#group(topic, group));
     for (const state of states) {
       state.subscribers.push(subscriber);
@@ -183,18 +198,28 @@ export class InMemoryMessageBroker implements MessageBroker {
     }
   }
 
-  /** Delivers the head of the queue; removes it only when the handler resolved in time. */
+  /**
+   * Delivers the head of the queue, up to `maxInFlight` messages at once; removes the messages
+   * handled in time, up to the first that failed.
+   */
   async #deliver(subscriber: Subscriber, partition: Partition): Promise<void> {
-    const message = partition.queue[0];
-    try {
-      await Promise.race([subscriber.handler(message), subscriber.stopped]);
-      if (subscriber.closed) {
-        return;
-      }
-      partition.queue.shift();
+    const window = partition.queue.slice(0, subscriber.maxInFlight);
+    const outcomes = await Promise.race([
+      Promise.allSettled(
+        window.map(async message => subscriber.handler(message)),
+      ),
+      subscriber.stopped.then(() => []),
+    ]);
+    if (subscriber.closed) {
+      return;
+    }
+    const failed = outcomes.findIndex(o => o.status === 'rejected');
+    partition.queue.splice(0, failed === -1 ? window.length : failed);
+    if (failed === -1) {
       partition.failures = 0;
-    } catch (error) {
-      this.#onHandlerError?.(error, message);
+    } else {
+      const outcome = outcomes[failed] as PromiseRejectedResult;
+      this.#onHandlerError?.(outcome.reason, window[failed]);
       partition.failures += 1;
       const delay = Math.min(
         this.#retryDelayMs * 2 ** (partition.failures - 1),

@@ -7,6 +7,7 @@ import {
   Kafka,
   KafkaConfig,
   KafkaMessage,
+  Message,
   Producer,
 } from 'kafkajs';
 import { KafkaBrokerSettings } from './kafkaConfig';
@@ -16,6 +17,7 @@ import {
   BrokerSubscription,
   MessageBroker,
   PublishOptions,
+  SubscribeOptions,
 } from './types';
 
 /** @public */
@@ -70,7 +72,15 @@ export class KafkaMessageBroker implements MessageBroker {
   readonly #joinTimeoutMs: number;
   readonly #consumerConfig: KafkaMessageBrokerOptions['consumer'];
   readonly #subscriptions = new Set<BrokerSubscription>();
+  readonly #outgoing: {
+    topic: string;
+    message: Message;
+    resolve: () => void;
+    reject: (error: unknown) => void;
+  }[] = [];
   #producer?: Promise<Producer>;
+  /** The next or current produce request of published messages. */
+  #sending?: Promise<void>;
 
   static create(options: KafkaMessageBrokerOptions): KafkaMessageBroker {
     return new KafkaMessageBroker(options);
@@ -87,29 +97,59 @@ export class KafkaMessageBroker implements MessageBroker {
     this.#consumerConfig = options.consumer;
   }
 
-  async publish(
+  /**
+   * Messages published in the same tick go out in one produce request (as a Kafka client's
+   * `linger.ms` would), so a burst becomes a few record batches instead of one per message.
+   */
+  publish(
     topic: string,
     value: JsonObject,
     options?: PublishOptions,
   ): Promise<void> {
-    const producer = await this.#connectedProducer();
-    await producer.send({
-      topic,
-      messages: [
-        {
-          key: options?.key ?? null,
-          value: JSON.stringify(value),
-          headers: options?.headers,
-        },
-      ],
+    return new Promise((resolve, reject) => {
+      const message: Message = {
+        key: options?.key ?? null,
+        value: JSON.stringify(value),
+        headers: options?.headers,
+      };
+      this.#outgoing.push({ topic, message, resolve, reject });
+      if (this.#outgoing.length === 1) {
+        this.#sending = new Promise(tick => setImmediate(tick)).then(() =>
+          this.#sendOutgoing(),
+        );
+      }
     });
+  }
+
+  async #sendOutgoing(): Promise<void> {
+    const sending = this.#outgoing.splice(0);
+    const byTopic = new Map<string, Message[]>();
+    for (const { topic, message } of sending) {
+      const messages = byTopic.get(topic) ?? [];
+      messages.push(message);
+      byTopic.set(topic, messages);
+    }
+    try {
+      const producer = await this.#connectedProducer();
+      await producer.sendBatch({
+        topicMessages: [...byTopic].map(([topic, messages]) => ({
+          topic,
+          messages,
+        })),
+      });
+      sending.forEach(item => item.resolve());
+    } catch (error) {
+      sending.forEach(item => item.reject(error));
+    }
   }
 
   async subscribe(
     topics: string | string[],
     group: string,
     handler: BrokerMessageHandler,
+    options?: SubscribeOptions,
   ): Promise<BrokerSubscription> {
+    const maxInFlight = Math.max(1, options?.maxInFlight ?? 1);
     const consumer = this.#kafka.consumer({
       ...this.#consumerConfig,
       groupId: `${this.#settings.groupIdPrefix}.${group}`,
@@ -126,8 +166,29 @@ export class KafkaMessageBroker implements MessageBroker {
     const closing = this.#closingSignal();
     await consumer.run({
       partitionsConsumedConcurrently: 4,
-      eachMessage: async ({ topic, message }) =>
-        this.#handle(topic, message, handler, closing.signal),
+      eachBatchAutoResolve: false,
+      eachBatch: async ({
+        batch,
+        resolveOffset,
+        heartbeat,
+        isRunning,
+        isStale,
+      }) => {
+        const { topic, messages } = batch;
+        for (let at = 0; at < messages.length && isRunning() && !isStale(); ) {
+          const window = messages.slice(at, at + maxInFlight);
+          const outcomes = await Promise.allSettled(
+            window.map(m => this.#handle(topic, m, handler, closing.signal)),
+          );
+          for (const [i, outcome] of outcomes.entries()) {
+            // Kafka fetches again from the first offset not resolved.
+            if (outcome.status === 'rejected') throw outcome.reason;
+            resolveOffset(window[i].offset);
+          }
+          at += window.length;
+          await heartbeat();
+        }
+      },
     });
     await joined;
     const subscription: BrokerSubscription = {
@@ -143,6 +204,7 @@ export class KafkaMessageBroker implements MessageBroker {
 
   async close(): Promise<void> {
     await Promise.all([...this.#subscriptions].map(s => s.close()));
+    await this.#sending;
     const producer = this.#producer;
     this.#producer = undefined;
     if (producer) {

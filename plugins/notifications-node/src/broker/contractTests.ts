@@ -98,6 +98,26 @@ export function describeMessageBrokerContract(
       expect(seqs(rec.received)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     });
 
+    it('delivers a burst published without waiting, in order per key', async () => {
+      const topic = unique('alerts');
+      const rec = recorder();
+      await broker.subscribe(topic, unique('g'), rec.handler, {
+        maxInFlight: 50,
+      });
+      const burst = Array.from({ length: 300 }, (_, seq) => seq);
+      await Promise.all(
+        burst.map(seq =>
+          broker.publish(topic, { seq }, { key: `fp-${seq % 3}` }),
+        ),
+      );
+      await rec.waitFor(300);
+      for (const key of [0, 1, 2]) {
+        expect(seqs(rec.received.filter(m => m.key === `fp-${key}`))).toEqual(
+          burst.filter(seq => seq % 3 === key),
+        );
+      }
+    });
+
     it('delivers a message again when its handler rejects', async () => {
       const topic = unique('alerts');
       let attempts = 0;
@@ -147,6 +167,31 @@ export function describeMessageBrokerContract(
       await broker.subscribe(topic, group, second.handler);
       await until(() => seqs(second.received).includes(2));
       expect(seqs(second.received)).toContain(2);
+    });
+
+    it('with maxInFlight, calls handlers in publication order and redelivers from a failure', async () => {
+      const topic = unique('alerts');
+      const group = unique('g');
+      const idle = await broker.subscribe(topic, group, async () => {});
+      await idle.close();
+      for (let seq = 1; seq <= 5; seq++) {
+        await broker.publish(topic, { seq }, { key: 'k' });
+      }
+      const calls: number[] = [];
+      let failed = false;
+      const rec = recorder(async message => {
+        calls.push(message.value.seq as number);
+        if (message.value.seq === 3 && !failed) {
+          failed = true;
+          throw new Error('database unavailable');
+        }
+      });
+      await broker.subscribe(topic, group, rec.handler, { maxInFlight: 10 });
+      await until(() =>
+        [1, 2, 3, 4, 5].every(s => seqs(rec.received).includes(s)),
+      );
+      expect([...new Set(calls)]).toEqual([1, 2, 3, 4, 5]);
+      expect(calls.filter(s => s === 3)).toHaveLength(2);
     });
 
     it('subscribes one handler to several topics', async () => {

@@ -23,6 +23,17 @@ export interface PublishOptions {
 }
 
 /** @public */
+export interface SubscribeOptions {
+  /**
+   * How many messages of one partition may be handled at once (default 1). Handlers are still
+   * called in publication order, and a message is acknowledged only once it and every earlier
+   * message of its partition were handled: a handler that queues its work synchronously (a
+   * batching router) keeps the order, and one rejection redelivers from that message on.
+   */
+  maxInFlight?: number;
+}
+
+/** @public */
 export interface BrokerSubscription {
   /**
    * Stops receiving. A message whose handler has not resolved is not acknowledged and is
@@ -40,7 +51,8 @@ export interface BrokerSubscription {
  * - delivery is at least once: a message is acknowledged only after its handler resolves; a
  *   rejected handler, or a subscription closed before the handler resolved, means the message
  *   is delivered again, so handlers must be idempotent;
- * - messages with the same key arrive in the order they were published;
+ * - messages with the same key arrive in the order they were published (with `maxInFlight`,
+ *   their handlers are called in that order);
  * - a group keeps its place while it has no subscriber and resumes where it stopped.
  *
  * @public
@@ -55,6 +67,7 @@ export interface MessageBroker {
     topics: string | string[],
     group: string,
     handler: BrokerMessageHandler,
+    options?: SubscribeOptions,
   ): Promise<BrokerSubscription>;
   /** Closes every subscription and connection of this broker. */
   close(): Promise<void>;
