@@ -61,6 +61,20 @@ describe('AgentLifecycleProducer', () => {
     expect(events).toHaveLength(2);
   });
 
+  it("names a push-only agent's last report when it goes offline", async () => {
+    const { publish, next } = await setup();
+
+    await publish({
+      ...lifecycle('agent.offline', '2026-11-26T10:01:00Z'),
+      lastHeartbeat: undefined,
+      lastReport: '2026-11-26T09:58:00Z',
+    });
+    expect(await next(e => !e.resolved)).toMatchObject({
+      title: 'Agent of cluster edge is offline',
+      description: 'Last report: 2026-11-26T09:58:00Z',
+    });
+  });
+
   it('announces a newly registered agent as info', async () => {
     const { publish, next } = await setup();
 

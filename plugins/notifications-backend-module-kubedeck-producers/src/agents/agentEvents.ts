@@ -29,9 +29,13 @@ export function agentLifecycleToEvent(
         severity: 'high',
         category: 'alerts.operations',
         title: `Agent of cluster ${cluster} is offline`.slice(0, 500),
-        description: event.lastHeartbeat
-          ? `Last heartbeat: ${event.lastHeartbeat}`
-          : undefined,
+        description:
+          [
+            event.lastHeartbeat && `Last heartbeat: ${event.lastHeartbeat}`,
+            event.lastReport && `Last report: ${event.lastReport}`,
+          ]
+            .filter(Boolean)
+            .join('\n') || undefined,
         fingerprint: fingerprintOf(subject, 'AgentOffline'),
       };
     case 'agent.online':
