@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { agentHubPermissions } from '@kubedeck/plugin-agent-hub-common';
+import { permissionDenialsServiceRef } from '@kubedeck/plugin-kubedeck-node';
 import { readAgentHubConfig } from './config';
 import { KnexAgentHubStore } from './database/KnexAgentHubStore';
 import { HubGrpcServer } from './grpc/HubGrpcServer';
@@ -35,6 +36,7 @@ export const agentHubPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
+        denials: permissionDenialsServiceRef,
         tunnels: agentTunnelsServiceRef,
         events: eventsServiceRef,
       },
@@ -104,6 +106,7 @@ export const agentHubPlugin = createBackendPlugin({
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
             auditor: deps.auditor,
+            denials: deps.denials,
             tokens,
             agents,
             config,

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { auditPermissions } from '@kubedeck/plugin-audit-common';
 import { auditLogServiceRef } from '@kubedeck/plugin-audit-node';
+import { permissionDenialsServiceRef } from '@kubedeck/plugin-kubedeck-node';
 import { createRouter } from './service/router';
 
 /**
@@ -22,6 +23,7 @@ export const auditPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         auditLog: auditLogServiceRef,
+        denials: permissionDenialsServiceRef,
       },
       async init({
         httpRouter,
@@ -29,9 +31,12 @@ export const auditPlugin = createBackendPlugin({
         permissions,
         permissionsRegistry,
         auditLog,
+        denials,
       }) {
         permissionsRegistry.addPermissions(auditPermissions);
-        httpRouter.use(await createRouter({ httpAuth, permissions, auditLog }));
+        httpRouter.use(
+          await createRouter({ httpAuth, permissions, auditLog, denials }),
+        );
       },
     });
   },

@@ -3,6 +3,7 @@ import type {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
+import type { PermissionDenialsService } from './permissionDenials';
 
 /**
  * The core services a Kubedeck router needs for {@link authorizeUser} and {@link audited}.
@@ -13,4 +14,6 @@ export type RouteServices = {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   auditor: AuditorService;
+  /** Announces refused requests; from {@link permissionDenialsServiceRef}. */
+  denials?: PermissionDenialsService;
 };

@@ -10,15 +10,20 @@ import {
   BasicPermission,
 } from '@backstage/plugin-permission-common';
 import type { Request } from 'express';
+import type { PermissionDenialsService } from './permissionDenials';
 
 /**
  * The calling user (401 for anyone else), once `permission` is granted to them; otherwise a
- * 403 whose message names the missing permission.
+ * 403 whose message names the missing permission, announced through `denials` when given.
  *
  * @public
  */
 export async function authorizeUser(
-  deps: { httpAuth: HttpAuthService; permissions: PermissionsService },
+  deps: {
+    httpAuth: HttpAuthService;
+    permissions: PermissionsService;
+    denials?: PermissionDenialsService;
+  },
   req: Request,
   permission: BasicPermission,
 ): Promise<BackstageCredentials<BackstageUserPrincipal>> {
@@ -27,6 +32,7 @@ export async function authorizeUser(
     credentials,
   });
   if (decision.result !== AuthorizeResult.ALLOW) {
+    deps.denials?.announce(credentials, permission);
     throw new NotAllowedError(`Missing permission ${permission.name}`);
   }
   return credentials;

@@ -12,6 +12,7 @@ import {
 } from '@kubedeck/plugin-notifications-node';
 import { secretsCipherServiceRef } from '@kubedeck/plugin-secrets-node';
 import { clusterRegistryServiceRef } from '@kubedeck/plugin-clusters-node';
+import { permissionDenialsServiceRef } from '@kubedeck/plugin-kubedeck-node';
 import { builtInChannelTypes } from './channels';
 import { readNotificationsConfig } from './config';
 import { createStores } from './database';
@@ -54,6 +55,7 @@ export const notificationsPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
+        denials: permissionDenialsServiceRef,
         scheduler: coreServices.scheduler,
         lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,

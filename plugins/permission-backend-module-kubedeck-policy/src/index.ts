@@ -6,5 +6,3 @@
  */
 
 export { permissionModuleKubedeckPolicy as default } from './module';
-export { PERMISSION_DENIED_TOPIC } from './denials';
-export type { PermissionDeniedEvent } from './denials';

@@ -2,13 +2,12 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import { KubedeckPermissionPolicy } from './policy/KubedeckPermissionPolicy';
 
 /**
  * Installs the Kubedeck role-based permission policy, configured under
- * `kubedeck.permissions`. Denials are published on `kubedeck.permission.denied`.
+ * `kubedeck.permissions`.
  *
  * @public
  */
@@ -22,13 +21,11 @@ export const permissionModuleKubedeckPolicy = createBackendModule({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         userInfo: coreServices.userInfo,
-        events: eventsServiceRef,
       },
-      async init({ policy, config, logger, userInfo, events }) {
+      async init({ policy, config, logger, userInfo }) {
         const kubedeckPolicy = KubedeckPermissionPolicy.fromConfig(config, {
           logger,
           userInfo,
-          events,
         });
         policy.setPolicy(kubedeckPolicy);
         logger.info(`Kubedeck permission policy: ${kubedeckPolicy.describe()}`);

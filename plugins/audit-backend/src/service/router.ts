@@ -4,7 +4,10 @@ import {
 } from '@backstage/backend-plugin-api';
 import { auditReadPermission } from '@kubedeck/plugin-audit-common';
 import { AuditStore } from '@kubedeck/plugin-audit-node';
-import { authorizeUser } from '@kubedeck/plugin-kubedeck-node';
+import {
+  authorizeUser,
+  PermissionDenialsService,
+} from '@kubedeck/plugin-kubedeck-node';
 import express from 'express';
 import Router from 'express-promise-router';
 import { parseListQuery } from './parseListQuery';
@@ -13,6 +16,7 @@ export async function createRouter(options: {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   auditLog: AuditStore;
+  denials?: PermissionDenialsService;
 }): Promise<express.Router> {
   const { auditLog } = options;
   const router = Router();

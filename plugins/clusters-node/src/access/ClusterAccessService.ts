@@ -8,6 +8,10 @@ import {
 } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import { clustersReadPermission } from '@kubedeck/plugin-clusters-common';
+import {
+  PermissionDenialsService,
+  permissionDenialsServiceRef,
+} from '@kubedeck/plugin-kubedeck-node';
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { ClusterDefinition } from '../cluster';
 import { ClusterClient } from './ClusterClient';
@@ -59,13 +63,11 @@ export class DefaultClusterAccessService implements ClusterAccessService {
     private readonly registry: ClusterRegistryService,
     private readonly permissions: PermissionsService,
     private readonly userInfo: UserInfoService,
+    private readonly denials?: PermissionDenialsService,
   ) {}
 
   async listClusters(options: { credentials: BackstageCredentials }) {
-    const checker = new ClusterPermissionChecker(
-      this.permissions,
-      options.credentials,
-    );
+    const checker = this.#checker(options.credentials);
     await checker.assertBasic(clustersReadPermission);
     return this.registry.listClusters();
   }
@@ -74,10 +76,7 @@ export class DefaultClusterAccessService implements ClusterAccessService {
     credentials: BackstageCredentials;
     cluster: string;
   }): Promise<ClusterClient> {
-    const checker = new ClusterPermissionChecker(
-      this.permissions,
-      options.credentials,
-    );
+    const checker = this.#checker(options.credentials);
     await checker.assertBasic(clustersReadPermission);
     const definition = await this.#definition(options.cluster);
     const identity = await this.#identity(definition, options.credentials);
@@ -90,6 +89,14 @@ export class DefaultClusterAccessService implements ClusterAccessService {
   async forPlugin(options: { cluster: string }): Promise<ClusterClient> {
     const definition = await this.#definition(options.cluster);
     return this.#client(definition, definition.kubeConfig, undefined);
+  }
+
+  #checker(credentials: BackstageCredentials): ClusterPermissionChecker {
+    return new ClusterPermissionChecker(
+      this.permissions,
+      credentials,
+      this.denials,
+    );
   }
 
   async #definition(name: string): Promise<ClusterDefinition> {
@@ -157,8 +164,14 @@ export const clusterAccessServiceRef = createServiceRef<ClusterAccessService>({
         registry: clusterRegistryServiceRef,
         permissions: coreServices.permissions,
         userInfo: coreServices.userInfo,
+        denials: permissionDenialsServiceRef,
       },
-      factory: ({ registry, permissions, userInfo }) =>
-        new DefaultClusterAccessService(registry, permissions, userInfo),
+      factory: ({ registry, permissions, userInfo, denials }) =>
+        new DefaultClusterAccessService(
+          registry,
+          permissions,
+          userInfo,
+          denials,
+        ),
     }),
 });

@@ -51,4 +51,34 @@ describe('ClusterPermissionChecker', () => {
       }),
     ).rejects.toThrow('Missing permission kubedeck.clusters.resource.read');
   });
+
+  it('announces the refusals it throws, not the decisions it only asks', async () => {
+    const denials = { announce: jest.fn() };
+    const checker = new ClusterPermissionChecker(
+      mockServices.permissions.mock({
+        authorize: async () => [{ result: AuthorizeResult.DENY }],
+        authorizeConditional: async () => [{ result: AuthorizeResult.DENY }],
+      }),
+      credentials,
+      denials,
+    );
+    const pod = { cluster: 'demo', namespace: 'team-a', kind: 'Pod' };
+
+    await checker.isAllowed(clusterResourceReadPermission, pod);
+    await checker.predicate(clusterResourceReadPermission);
+    expect(denials.announce).not.toHaveBeenCalled();
+
+    await expect(checker.assertBasic(clustersReadPermission)).rejects.toThrow();
+    await expect(
+      checker.assert(clusterResourceReadPermission, pod),
+    ).rejects.toThrow();
+    await expect(
+      checker.filter(clusterResourceReadPermission),
+    ).rejects.toThrow();
+    expect(denials.announce.mock.calls).toEqual([
+      [credentials, clustersReadPermission],
+      [credentials, clusterResourceReadPermission],
+      [credentials, clusterResourceReadPermission],
+    ]);
+  });
 });

@@ -16,6 +16,7 @@ import {
   CLUSTER_RESOURCE_TYPE,
   ClusterResource,
 } from '@kubedeck/plugin-clusters-common';
+import type { PermissionDenialsService } from '@kubedeck/plugin-kubedeck-node';
 import { clusterResourcePermissionRules } from '../rules';
 
 /**
@@ -60,7 +61,8 @@ export function missingPermissionError(
 }
 
 /**
- * Checks Kubedeck permissions for one caller.
+ * Checks Kubedeck permissions for one caller. Each refusal (a {@link missingPermissionError})
+ * is announced through `denials` when given.
  *
  * @public
  */
@@ -68,6 +70,7 @@ export class ClusterPermissionChecker {
   constructor(
     private readonly permissions: PermissionsService,
     private readonly credentials: BackstageCredentials,
+    private readonly denials?: PermissionDenialsService,
   ) {}
 
   /** Throws {@link missingPermissionError} unless a basic permission is allowed. */
@@ -76,7 +79,7 @@ export class ClusterPermissionChecker {
       credentials: this.credentials,
     });
     if (decision.result !== AuthorizeResult.ALLOW) {
-      throw missingPermissionError(permission);
+      throw this.refuse(permission);
     }
   }
 
@@ -95,7 +98,7 @@ export class ClusterPermissionChecker {
     resource: ClusterResource,
   ): Promise<void> {
     if (!(await this.isAllowed(permission, resource))) {
-      throw missingPermissionError(permission);
+      throw this.refuse(permission);
     }
   }
 
@@ -108,7 +111,7 @@ export class ClusterPermissionChecker {
   ): Promise<(resource: ClusterResource) => boolean> {
     const decision = await this.decide(permission);
     if (!decision) {
-      throw missingPermissionError(permission);
+      throw this.refuse(permission);
     }
     return decision;
   }
@@ -118,6 +121,13 @@ export class ClusterPermissionChecker {
     permission: ClusterResourcePermission,
   ): Promise<(resource: ClusterResource) => boolean> {
     return (await this.decide(permission)) ?? (() => false);
+  }
+
+  private refuse(
+    permission: BasicPermission | ClusterResourcePermission,
+  ): NotAllowedError {
+    this.denials?.announce(this.credentials, permission);
+    return missingPermissionError(permission);
   }
 
   private async decide(

@@ -3,7 +3,7 @@ import { DefaultEventsService } from '@backstage/plugin-events-node';
 import {
   PERMISSION_DENIED_TOPIC,
   PermissionDeniedEvent,
-} from '@kubedeck/plugin-permission-backend-module-kubedeck-policy';
+} from '@kubedeck/plugin-kubedeck-node';
 import { PortalLinks } from '../events';
 import { recordingBroker } from '../__testUtils__/events';
 import { PermissionDenialBurstProducer } from './PermissionDenialBurstProducer';

@@ -8,7 +8,7 @@ import {
 import {
   PERMISSION_DENIED_TOPIC,
   PermissionDeniedEvent,
-} from '@kubedeck/plugin-permission-backend-module-kubedeck-policy';
+} from '@kubedeck/plugin-kubedeck-node';
 import { eventIdOf, PortalLinks } from '../events';
 
 /**
@@ -39,9 +39,9 @@ function isDenial(value: unknown): value is PermissionDeniedEvent {
 
 /**
  * Raises one `alerts.security` event when one user collects `threshold` permission denials
- * within `windowMs`, from the Kubedeck policy's denial events. After announcing, the user's
+ * within `windowMs`, from the requests Kubedeck routes refused. After announcing, the user's
  * count starts over and nothing more is announced for them until a window has passed.
- * Counting is per backend instance: each counts the denials its own policy decided.
+ * Counting is per backend instance: each counts the requests its own routes refused.
  */
 export class PermissionDenialBurstProducer {
   readonly #users = new Map<string, UserDenials>();

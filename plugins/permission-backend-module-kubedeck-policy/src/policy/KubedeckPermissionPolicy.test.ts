@@ -18,8 +18,6 @@ import {
   clustersPermissions,
   clustersReadPermission,
 } from '@kubedeck/plugin-clusters-common';
-import { DefaultEventsService } from '@backstage/plugin-events-node';
-import { PERMISSION_DENIED_TOPIC, PermissionDeniedEvent } from '../denials';
 import { KubedeckPermissionPolicy } from './KubedeckPermissionPolicy';
 
 const agentTokenCreate = createPermission({
@@ -337,75 +335,6 @@ describe('KubedeckPermissionPolicy', () => {
           'user:default/otto',
         ),
       ).toMatchObject({ result: CONDITIONAL });
-    });
-  });
-
-  describe('denial events', () => {
-    async function policyWithEvents(permissions: object) {
-      const logger = mockServices.logger.mock();
-      const events = DefaultEventsService.create({ logger });
-      const denials: PermissionDeniedEvent[] = [];
-      await events.subscribe({
-        id: 'test',
-        topics: [PERMISSION_DENIED_TOPIC],
-        onEvent: async ({ eventPayload }) => {
-          denials.push(eventPayload as PermissionDeniedEvent);
-        },
-      });
-      const denying = KubedeckPermissionPolicy.fromConfig(
-        new ConfigReader({ kubedeck: { permissions } }),
-        {
-          logger,
-          userInfo,
-          events,
-          now: () => new Date('2026-11-26T12:00:00Z'),
-        },
-      );
-      return { denying, denials };
-    }
-
-    it('announces each denial with the user, the permission and the time', async () => {
-      const { denying, denials } = await policyWithEvents(productionMapping);
-
-      await decide(denying, clusterExecPermission, 'user:default/vic');
-      await decide(denying, channelUpdate, 'user:default/vic');
-      await decide(denying, clusterLogsReadPermission, 'user:default/vic');
-      await decide(denying, clusterExecPermission, 'user:default/otto');
-      await decide(denying, clusterExecPermission);
-      await new Promise(resolve => setImmediate(resolve));
-
-      expect(denials).toEqual([
-        {
-          userEntityRef: 'user:default/vic',
-          permission: clusterExecPermission.name,
-          at: '2026-11-26T12:00:00.000Z',
-        },
-        {
-          userEntityRef: 'user:default/vic',
-          permission: channelUpdate.name,
-          at: '2026-11-26T12:00:00.000Z',
-        },
-      ]);
-    });
-
-    it('announces a basic permission denied for a scoped role, not a conditional decision', async () => {
-      const { denying, denials } = await policyWithEvents({
-        assignments: [
-          { role: 'operator', users: ['user:default/otto'], clusters: ['x'] },
-        ],
-      });
-
-      await decide(
-        denying,
-        clusterResourceDeletePermission,
-        'user:default/otto',
-      );
-      await decide(denying, clustersReadPermission, 'user:default/otto');
-      await new Promise(resolve => setImmediate(resolve));
-
-      expect(denials).toEqual([
-        expect.objectContaining({ permission: clustersReadPermission.name }),
-      ]);
     });
   });
 });

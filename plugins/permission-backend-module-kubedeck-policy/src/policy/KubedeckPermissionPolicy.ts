@@ -4,7 +4,6 @@ import {
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import type { EventsService } from '@backstage/plugin-events-node';
 import {
   AuthorizeResult,
   isResourcePermission,
@@ -23,7 +22,6 @@ import {
   RoleAssignment,
 } from './readPolicyConfig';
 import { scopesToCriteria } from './scopeConditions';
-import { PERMISSION_DENIED_TOPIC, PermissionDeniedEvent } from '../denials';
 
 const KUBEDECK_PREFIX = 'kubedeck.';
 
@@ -38,23 +36,19 @@ const KUBEDECK_PREFIX = 'kubedeck.';
  * denial for anything else. Other plugins' permissions are allowed unless
  * `allowNonKubedeck` is false, in which case the roles decide them as well.
  *
- * With an events service, every denial decided for a user is published on
- * {@link PERMISSION_DENIED_TOPIC}, without waiting for it.
+ * Denials are not announced here: the frontend asks for decisions only to show
+ * or hide actions, so the Kubedeck routes announce the requests they refuse.
  */
 export class KubedeckPermissionPolicy implements PermissionPolicy {
   private readonly settings: KubedeckPolicySettings;
   private readonly logger: LoggerService;
   private readonly userInfo: UserInfoService;
-  private readonly events?: EventsService;
-  private readonly now: () => Date;
 
   static fromConfig(
     config: Config,
     options: {
       logger: LoggerService;
       userInfo: UserInfoService;
-      events?: EventsService;
-      now?: () => Date;
     },
   ): KubedeckPermissionPolicy {
     return new KubedeckPermissionPolicy({
@@ -67,14 +61,10 @@ export class KubedeckPermissionPolicy implements PermissionPolicy {
     settings: KubedeckPolicySettings;
     logger: LoggerService;
     userInfo: UserInfoService;
-    events?: EventsService;
-    now?: () => Date;
   }) {
     this.settings = options.settings;
     this.logger = options.logger;
     this.userInfo = options.userInfo;
-    this.events = options.events;
-    this.now = options.now ?? (() => new Date());
   }
 
   async handle(
@@ -96,7 +86,6 @@ export class KubedeckPermissionPolicy implements PermissionPolicy {
     const who = info.userEntityRef;
     const grants = this.grantingAssignments(permission.name, info);
     if (grants.length === 0) {
-      this.announceDenial(who, permission.name);
       return this.decide(
         AuthorizeResult.DENY,
         permission.name,
@@ -113,7 +102,6 @@ export class KubedeckPermissionPolicy implements PermissionPolicy {
       );
     }
     if (!isResourcePermission(permission, CLUSTER_RESOURCE_TYPE)) {
-      this.announceDenial(who, permission.name);
       return this.decide(
         AuthorizeResult.DENY,
         permission.name,
@@ -154,23 +142,6 @@ export class KubedeckPermissionPolicy implements PermissionPolicy {
           assignment.groups.some(group => ownership.has(group))) &&
         assignment.grants(permissionName),
     );
-  }
-
-  /** Publishes a denial without delaying the decision; a failure only costs the event. */
-  private announceDenial(userEntityRef: string, permission: string): void {
-    if (!this.events) return;
-    const eventPayload: PermissionDeniedEvent = {
-      userEntityRef,
-      permission,
-      at: this.now().toISOString(),
-    };
-    this.events
-      .publish({ topic: PERMISSION_DENIED_TOPIC, eventPayload })
-      .catch(error =>
-        this.logger.warn(
-          `Could not publish a denial of ${permission} for ${userEntityRef}: ${error}`,
-        ),
-      );
   }
 
   private decide(
