@@ -8,8 +8,9 @@ export interface Config {
          */
         certificateExpiryDays?: number;
         /**
-         * One user collecting `threshold` permission denials within `windowMinutes` is
-         * announced on `alerts.security`. Defaults: 20 within 5 minutes.
+         * One user refused `threshold` requests for missing permissions within
+         * `windowMinutes`, counted across all backend instances, is announced on
+         * `alerts.security`. Defaults: 20 within 5 minutes.
          */
         permissionDenials?: {
           threshold?: number;

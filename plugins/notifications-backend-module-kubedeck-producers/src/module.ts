@@ -16,6 +16,7 @@ import { DiagnosisProducer } from './diagnosis/DiagnosisProducer';
 import { PortalLinks } from './events';
 import { CertificateExpiryProducer } from './security/CertificateExpiryProducer';
 import { PermissionDenialBurstProducer } from './security/PermissionDenialBurstProducer';
+import { PermissionDenialStore } from './security/PermissionDenialStore';
 import { RbacWatchProducer } from './security/RbacWatchProducer';
 
 /**
@@ -59,6 +60,9 @@ export const notificationsModuleKubedeckProducers = createBackendModule({
           'kubedeck.notifications.producers.permissionDenials',
         );
         await new PermissionDenialBurstProducer({
+          store: await PermissionDenialStore.create({
+            database: deps.database,
+          }),
           broker,
           links,
           logger,

@@ -1,36 +1,19 @@
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
+import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
+import { producersDatabase } from '../database';
 
 const TABLE = 'kubedeck_producers_known_clusters';
 /** Rows per statement, under SQLite's bound-parameter limit. */
 const CHUNK = 400;
 
-const migrationsDir = resolvePackagePath(
-  '@kubedeck/plugin-notifications-backend-module-kubedeck-producers',
-  'migrations',
-);
-
-/**
- * The clusters seen so far, in the notifications plugin's database. The module keeps its own
- * migrations table there, apart from the plugin's.
- */
+/** The clusters seen so far, in the notifications plugin's database. */
 export class KnownClusterStore {
   private constructor(private readonly db: Knex) {}
 
   static async create(options: {
     database: DatabaseService;
   }): Promise<KnownClusterStore> {
-    const client = await options.database.getClient();
-    if (!options.database.migrations?.skip) {
-      await client.migrate.latest({
-        directory: migrationsDir,
-        tableName: 'kubedeck_producers_knex_migrations',
-      });
-    }
-    return new KnownClusterStore(client);
+    return new KnownClusterStore(await producersDatabase(options.database));
   }
 
   async isEmpty(): Promise<boolean> {

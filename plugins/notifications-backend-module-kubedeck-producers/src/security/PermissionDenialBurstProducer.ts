@@ -10,19 +10,13 @@ import {
   PermissionDeniedEvent,
 } from '@kubedeck/plugin-kubedeck-node';
 import { eventIdOf, PortalLinks } from '../events';
+import { DenialCount, PermissionDenialStore } from './PermissionDenialStore';
 
 /**
  * Stands in for the cluster of events about the portal itself; no Kubernetes object can be
  * named `-`, so it never matches a real cluster.
  */
 export const PORTAL_CLUSTER = '-';
-
-/** Denials of one user: the most recent ones within the window, oldest first. */
-type UserDenials = {
-  denials: { at: number; permission: string }[];
-  /** When this user's last burst was announced; quiet for a window after it. */
-  announcedAt?: number;
-};
 
 function isDenial(value: unknown): value is PermissionDeniedEvent {
   const event = value as Partial<PermissionDeniedEvent> | null;
@@ -39,16 +33,17 @@ function isDenial(value: unknown): value is PermissionDeniedEvent {
 
 /**
  * Raises one `alerts.security` event when one user collects `threshold` permission denials
- * within `windowMs`, from the requests Kubedeck routes refused. After announcing, the user's
- * count starts over and nothing more is announced for them until a window has passed.
- * Counting is per backend instance: each counts the requests its own routes refused.
+ * within `windowMs`, from the requests Kubedeck routes refused. The denials are counted in the
+ * database, so every backend instance counts them all and one announces the burst. After
+ * announcing, the user's count starts over and nothing more is announced for them until a
+ * window has passed.
  */
 export class PermissionDenialBurstProducer {
-  readonly #users = new Map<string, UserDenials>();
-  #lastSweep = 0;
+  #lastPrune = 0;
 
   constructor(
     private readonly options: {
+      store: PermissionDenialStore;
       broker: MessageBroker;
       links: PortalLinks;
       logger: LoggerService;
@@ -83,26 +78,15 @@ export class PermissionDenialBurstProducer {
       );
       return;
     }
-    const { threshold, windowMs } = this.options;
-    const at = Date.parse(payload.at);
-    this.#sweep(at);
-    const user = this.#users.get(payload.userEntityRef) ?? { denials: [] };
-    this.#users.set(payload.userEntityRef, user);
-    if (user.announcedAt !== undefined && at - user.announcedAt < windowMs) {
-      return;
+    let event: KubedeckEvent | undefined;
+    try {
+      event = await this.#count(payload);
+    } catch (error) {
+      this.options.logger.warn(
+        `Could not count a permission denial for ${payload.userEntityRef}: ${error}`,
+      );
     }
-    const { denials } = user;
-    denials.push({ at, permission: payload.permission });
-    denials.sort((a, b) => a.at - b.at);
-    const newest = denials[denials.length - 1].at;
-    while (denials.length > threshold || newest - denials[0].at >= windowMs) {
-      denials.shift();
-    }
-    if (denials.length < threshold) return;
-
-    const event = this.#event(payload.userEntityRef, denials);
-    user.announcedAt = at;
-    user.denials = [];
+    if (!event) return;
     try {
       await publishKubedeckEvent(this.options.broker, event);
     } catch (error) {
@@ -112,51 +96,68 @@ export class PermissionDenialBurstProducer {
     }
   }
 
+  /** Records the denial; the burst's event when this instance is the one to announce it. */
+  async #count(
+    denial: PermissionDeniedEvent,
+  ): Promise<KubedeckEvent | undefined> {
+    const { store, threshold, windowMs } = this.options;
+    const user = denial.userEntityRef;
+    const at = Date.parse(denial.at);
+    await this.#prune(at);
+    const announcedAt = await store.announcedAt(user);
+    if (announcedAt !== undefined && at - announcedAt < windowMs) {
+      return undefined;
+    }
+    await store.record({
+      userEntityRef: user,
+      permission: denial.permission,
+      at,
+    });
+    const counts = await store.countByPermission(user, at - windowMs, at);
+    const total = counts.reduce((sum, { count }) => sum + count, 0);
+    if (total < threshold) return undefined;
+    if (!(await store.claimAnnouncement(user, at, at - windowMs))) {
+      return undefined;
+    }
+    return this.#event(user, counts, total);
+  }
+
   #event(
     userEntityRef: string,
-    denials: UserDenials['denials'],
+    counts: DenialCount[],
+    total: number,
   ): KubedeckEvent {
     const { links, windowMs } = this.options;
     const minutes = Math.round(windowMs / 60_000);
-    const first = new Date(denials[0].at).toISOString();
-    const counts = new Map<string, number>();
-    for (const { permission } of denials) {
-      counts.set(permission, (counts.get(permission) ?? 0) + 1);
-    }
-    const top = [...counts]
-      .sort(([, a], [, b]) => b - a)
+    const first = new Date(Math.min(...counts.map(c => c.first))).toISOString();
+    const last = new Date(Math.max(...counts.map(c => c.last))).toISOString();
+    const top = counts
       .slice(0, 5)
-      .map(([name, count]) => `${name}: ${count}`);
+      .map(({ permission, count }) => `${permission}: ${count}`);
     return {
       id: eventIdOf('permission-denials', userEntityRef, first),
-      occurredAt: new Date(denials[denials.length - 1].at).toISOString(),
+      occurredAt: last,
       cluster: PORTAL_CLUSTER,
       object: { kind: 'User', name: userEntityRef },
       severity: 'high',
       category: 'alerts.security',
       title:
-        `${userEntityRef} was denied ${denials.length} permissions within ${minutes} minute(s)`.slice(
+        `${userEntityRef} was denied ${total} permissions within ${minutes} minute(s)`.slice(
           0,
           500,
         ),
       description: [`Since ${first}. Most denied:`, ...top].join('\n'),
       fingerprint: `${PORTAL_CLUSTER}/-/User/${userEntityRef}/PermissionDenialBurst/${first}`,
       link: links.entityPage(userEntityRef),
-      source: 'permission.policy',
+      source: 'permission.denials',
     };
   }
 
-  /** Forgets users without a denial in the last window, at most once a window. */
-  #sweep(now: number): void {
-    const { windowMs } = this.options;
-    if (now - this.#lastSweep < windowMs) return;
-    this.#lastSweep = now;
-    for (const [ref, user] of this.#users) {
-      const last = Math.max(
-        user.denials.at(-1)?.at ?? 0,
-        user.announcedAt ?? 0,
-      );
-      if (now - last >= windowMs) this.#users.delete(ref);
-    }
+  /** Forgets denials and announcements older than a window, at most once a window. */
+  async #prune(now: number): Promise<void> {
+    const { store, windowMs } = this.options;
+    if (now - this.#lastPrune < windowMs) return;
+    this.#lastPrune = now;
+    await store.prune(now - windowMs);
   }
 }
