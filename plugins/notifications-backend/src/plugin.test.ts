@@ -135,6 +135,8 @@ describe('kubedeck-notifications plugin', () => {
       return items[0]?.payload.title.startsWith('Resolved:') && items;
     });
     expect(resolved).toHaveLength(1);
+    // Backstage draws `normal` with a check mark: kept for what is over.
+    expect(resolved[0].payload.severity).toBe('normal');
     expect(await inbox(server, BOB)).toHaveLength(0);
   });
 

@@ -60,10 +60,14 @@ export function messageFor(
   };
 }
 
+/**
+ * Backstage draws `normal` with a check mark, so a problem that is still open is at least
+ * `high` (a warning sign) and `normal` is kept for resolutions.
+ */
 const INBOX_SEVERITY: Record<string, NotificationPayload['severity']> = {
   critical: 'critical',
   high: 'high',
-  medium: 'normal',
+  medium: 'high',
   low: 'low',
   info: 'low',
 };
@@ -92,8 +96,8 @@ export function inboxPayload(
       [message.description, summary].filter(Boolean).join(' · ') || undefined,
     link: appRelativeLink(message.link, appBaseUrl),
     severity: message.resolved
-      ? 'low'
-      : INBOX_SEVERITY[message.severity] ?? 'normal',
+      ? 'normal'
+      : INBOX_SEVERITY[message.severity] ?? 'high',
     topic: message.category,
     scope: `kubedeck:${delivery.groupId ?? delivery.idempotencyKey}`,
     metadata: {
