@@ -21,9 +21,9 @@ function containerFailures(status: V1ContainerStatus): DetectedFailure[] {
     found.push({
       reason: 'CrashLoopBackOff',
       container: status.name,
-      message: `restarted ${status.restartCount} times: ${
-        waiting.message ?? 'back-off restarting'
-      }`,
+      message: `restarted ${status.restartCount} ${
+        status.restartCount === 1 ? 'time' : 'times'
+      }: ${waiting.message ?? 'back-off restarting'}`,
     });
   }
   if (waiting?.reason && PULL_FAILURES.has(waiting.reason)) {

@@ -57,7 +57,9 @@ const crashLoop: ContainerCheck = (snapshot, pod, container, status) => {
   }
   const last = status.lastState?.terminated;
   const evidence = [
-    `Container ${container.name} restarted ${status.restartCount} times`,
+    `Container ${container.name} restarted ${status.restartCount} ${
+      status.restartCount === 1 ? 'time' : 'times'
+    }`,
   ];
   if (last) {
     const hint = EXIT_CODE_HINTS[last.exitCode];
