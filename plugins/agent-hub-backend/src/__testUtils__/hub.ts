@@ -63,15 +63,28 @@ function clustersProbe(
   });
 }
 
-/** A free TCP port on loopback. */
-export async function freePort(): Promise<number> {
+/** Below Linux's ephemeral range (32768-60999), which outgoing connections draw from. */
+const PORTS = { from: 20_000, to: 32_000 };
+
+async function canListen(port: number): Promise<boolean> {
   const server = net.createServer();
-  await new Promise<void>(resolve =>
-    server.listen(0, '127.0.0.1', () => resolve()),
-  );
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise(resolve => server.close(resolve));
-  return port;
+  return new Promise(resolve => {
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/**
+ * A free TCP port on loopback for a hub that a test stops and starts again on the same port.
+ * An ephemeral port handed out by the OS can be taken by any outgoing connection (to the
+ * database, to kube-sim) between our check and the hub's bind; these ports cannot.
+ */
+export async function freePort(): Promise<number> {
+  for (;;) {
+    const port =
+      PORTS.from + Math.floor(Math.random() * (PORTS.to - PORTS.from));
+    if (await canListen(port)) return port;
+  }
 }
 
 /** A running test hub. */
