@@ -41,6 +41,14 @@ if (!haveKubectl) {
         });
       const backend = await spawnKubernetesProxyBackend({
         kubeconfigPath: sim.kubeconfig,
+        // Kubedeck's audit trail, as packages/backend installs it for every plugin.
+        features: [
+          {
+            module: '@kubedeck/plugin-audit-node',
+            exportName: 'kubedeckAuditorServiceFactory',
+          },
+          { module: '@kubedeck/plugin-audit-backend', exportName: 'default' },
+        ],
       });
       const backendUrl = backend.url;
       const forwarder = await startKubernetesProxyForwarder({
@@ -126,6 +134,37 @@ if (!haveKubectl) {
           follow.kill();
         }
         expect(new Set(followed).size).toBeGreaterThanOrEqual(3);
+
+        // A write through Backstage's proxy lands in Kubedeck's audit trail, with its author.
+        const annotated = await kubectl(viaProxy, [
+          'annotate',
+          'pod',
+          web!,
+          '-n',
+          'team-a',
+          'example.com/checked=yes',
+        ]);
+        expect(annotated.stderr).toBe('');
+        // Backstage's proxy records each request before forwarding it (not its outcome).
+        const audit = await fetch(
+          `${backendUrl}/api/kubedeck-audit/events?plugin=kubernetes`,
+          {
+            headers: {
+              authorization: `Bearer ${mockCredentials.user.token()}`,
+            },
+          },
+        ).then(r => r.json());
+        expect(audit.items).toContainEqual(
+          expect.objectContaining({
+            actor: mockCredentials.user().principal.userEntityRef,
+            plugin: 'kubernetes',
+            action: 'PATCH',
+            target: `/api/kubernetes/proxy/api/v1/namespaces/team-a/pods/${web}`,
+            metadata: expect.objectContaining({
+              meta: expect.objectContaining({ clusterName: 'direct' }),
+            }),
+          }),
+        );
 
         const refused = await kubectl(viaImpostor, [
           'get',
