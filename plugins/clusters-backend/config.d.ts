@@ -93,6 +93,11 @@ export interface Config {
       diagnosis?: {
         /** How often every cluster is analyzed (default 30 seconds). */
         intervalSeconds?: number;
+        /**
+         * How long a problem must stay gone before its diagnosis resolves (default 120
+         * seconds): one that comes back sooner stays the same diagnosis and alert.
+         */
+        resolveAfterSeconds?: number;
       };
     };
   };

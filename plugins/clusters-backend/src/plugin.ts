@@ -93,6 +93,10 @@ export const clustersPlugin = createBackendPlugin({
           events: deps.diagnosisEvents,
           logger,
           sources: findingSources,
+          resolveAfterMs:
+            (config.getOptionalNumber(
+              'kubedeck.clusters.diagnosis.resolveAfterSeconds',
+            ) ?? 120) * 1000,
         });
         await deps.scheduler.scheduleTask({
           id: 'clusters-diagnosis',

@@ -29,7 +29,9 @@ describe('failures an agent reports', () => {
           data: {
             backend: { baseUrl: 'http://localhost:7007' },
             kubedeck: {
-              clusters: { diagnosis: { intervalSeconds: 2 } },
+              clusters: {
+                diagnosis: { intervalSeconds: 2, resolveAfterSeconds: 0 },
+              },
               agentHub: {
                 grpc: { host: '127.0.0.1', port: grpcPort, insecure: true },
               },

@@ -20,13 +20,15 @@ export type SourcedFinding = DiagnosisFinding & { sources?: string[] };
 /** Keeps diagnoses with first seen, last seen and resolved times. */
 export interface DiagnosisStore {
   /**
-   * Records one analysis of a cluster: findings are opened or refreshed, open diagnoses no
-   * longer found are resolved. Returns what changed.
+   * Records one analysis of a cluster: findings are opened or refreshed, open diagnoses not
+   * found for `resolveAfterMs` (default 0) are resolved; one found again before that stays the
+   * same diagnosis. Returns what changed.
    */
   reconcile(
     cluster: string,
     findings: SourcedFinding[],
     now: Date,
+    options?: { resolveAfterMs?: number },
   ): Promise<{ opened: ClusterDiagnosis[]; resolved: ClusterDiagnosis[] }>;
   /** The open diagnoses of one cluster as the findings that were last recorded for them. */
   openFindings(cluster: string): Promise<SourcedFinding[]>;

@@ -96,4 +96,45 @@ describe('KnexDiagnosisStore', () => {
       ).toEqual(['CrashLoopBackOff']);
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'keeps a diagnosis that comes back within the resolve delay as one, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const store = await KnexDiagnosisStore.create({
+        database: mockServices.database({ knex }),
+      });
+      const at = (seconds: number) =>
+        new Date(Date.parse('2026-11-26T10:00:00Z') + seconds * 1000);
+      const hold = { resolveAfterMs: 120_000 };
+
+      const first = await store.reconcile('demo', [crash], at(0), hold);
+      expect(first.opened).toHaveLength(1);
+      // Gone for a minute, then back: still the first diagnosis, nothing announced.
+      expect(await store.reconcile('demo', [], at(60), hold)).toEqual({
+        opened: [],
+        resolved: [],
+      });
+      expect(await store.reconcile('demo', [crash], at(90), hold)).toEqual({
+        opened: [],
+        resolved: [],
+      });
+      // Gone for the whole delay: resolved once.
+      expect(
+        (await store.reconcile('demo', [], at(180), hold)).resolved,
+      ).toEqual([]);
+      const later = await store.reconcile('demo', [], at(210), hold);
+      expect(later.resolved).toEqual([
+        expect.objectContaining({
+          type: 'CrashLoopBackOff',
+          firstSeen: at(0).toISOString(),
+          lastSeen: at(90).toISOString(),
+          resolvedAt: at(210).toISOString(),
+        }),
+      ]);
+      expect(
+        (await store.reconcile('demo', [], at(400), hold)).resolved,
+      ).toEqual([]);
+    },
+  );
 });

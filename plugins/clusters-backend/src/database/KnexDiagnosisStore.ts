@@ -80,7 +80,13 @@ export class KnexDiagnosisStore implements DiagnosisStore {
     );
   }
 
-  async reconcile(cluster: string, findings: SourcedFinding[], now: Date) {
+  async reconcile(
+    cluster: string,
+    findings: SourcedFinding[],
+    now: Date,
+    options: { resolveAfterMs?: number } = {},
+  ) {
+    const resolveBefore = now.getTime() - (options.resolveAfterMs ?? 0);
     return this.db.transaction(async tx => {
       const known = new Map<string, Row>(
         (await tx<Row>(TABLE).where({ cluster })).map(row => [row.id, row]),
@@ -114,7 +120,11 @@ export class KnexDiagnosisStore implements DiagnosisStore {
       }
       const resolved: ClusterDiagnosis[] = [];
       for (const row of known.values()) {
-        if (row.resolved_at === null && !seen.has(row.id)) {
+        if (
+          row.resolved_at === null &&
+          !seen.has(row.id) &&
+          new Date(row.last_seen).getTime() <= resolveBefore
+        ) {
           await tx<Row>(TABLE)
             .where({ id: row.id })
             .update({ resolved_at: now });

@@ -52,6 +52,12 @@ export class DiagnosisService {
       sources?: DiagnosisFindingSource[];
       /** How long a finding source may take per cluster (default 30 seconds). */
       sourceTimeoutMs?: number;
+      /**
+       * How long a diagnosis must stay unfound before it resolves (default 0), so a problem
+       * that comes and goes between runs (a crash-looping deployment's availability) stays
+       * one diagnosis instead of opening and resolving again.
+       */
+      resolveAfterMs?: number;
     },
   ) {}
 
@@ -92,6 +98,7 @@ export class DiagnosisService {
       cluster,
       mergeFindings(analyzed, reports),
       new Date(),
+      { resolveAfterMs: this.options.resolveAfterMs },
     );
     for (const diagnosis of opened) {
       await events.publish({ type: 'diagnosis.opened', diagnosis });
