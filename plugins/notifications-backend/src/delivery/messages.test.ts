@@ -36,12 +36,12 @@ describe('inboxPayload', () => {
   it('counts repeats in the title and links to the object inside the portal', () => {
     const payload = inboxPayload(
       delivery,
-      alert({ count: 3 }),
+      alert({ count: 3, description: 'Failed pods: 3\nFix: read the logs' }),
       'https://portal.example.com',
     );
     expect(payload).toMatchObject({
       title: 'Job migrate failed (×3)',
-      description: 'demo/shop',
+      description: 'Failed pods: 3 · Fix: read the logs · demo/shop',
       link: '/clusters/demo/namespaces/shop/jobs/migrate',
       topic: 'alerts.operations',
       scope: 'kubedeck:group-1',

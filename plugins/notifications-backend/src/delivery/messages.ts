@@ -92,8 +92,11 @@ export function inboxPayload(
   const summary = message.kind === 'digest' ? undefined : where || undefined;
   return {
     title,
+    // Backstage's inbox shows the description as one paragraph: its lines become items.
     description:
-      [message.description, summary].filter(Boolean).join(' · ') || undefined,
+      [...(message.description?.split('\n') ?? []), summary]
+        .filter(Boolean)
+        .join(' · ') || undefined,
     link: appRelativeLink(message.link, appBaseUrl),
     severity: message.resolved
       ? 'normal'
