@@ -5,12 +5,13 @@ import { after, before, describe, test } from 'node:test';
 import { expectVisible, Portal, REPO_ROOT } from './portal';
 
 /**
- * What a cluster admin does to connect a private cluster: generate the install command on the
- * Agents page, run the real agent with the values it carries (the chart turns them into the
- * same environment), see the agent connected, browse the cluster like a direct one, and revoke
- * it (which also keeps the demo cluster's alerts from arriving twice in later tests). The
- * kube-sim demo cluster stands in for the private cluster; the agent reaches it through the
- * kubeconfig scripts/e2e.sh wrote and the hub on app-config.yaml's plaintext gRPC port.
+ * What a cluster admin does to connect a private cluster: from the clusters overview's Add
+ * cluster, generate the install command on the Agents page, run the real agent with the values
+ * it carries (the chart turns them into the same environment), see the agent connected, browse
+ * the cluster like a direct one, and revoke it (which also keeps the demo cluster's alerts from
+ * arriving twice in later tests). The kube-sim demo cluster stands in for the private cluster;
+ * the agent reaches it through the kubeconfig scripts/e2e.sh wrote and the hub on
+ * app-config.yaml's plaintext gRPC port.
  */
 const KUBECONFIG = join(REPO_ROOT, 'e2e-screenshots/kube-sim/kubeconfig');
 const AGENT_BIN = join(REPO_ROOT, 'agent/bin/kubedeck-agent');
@@ -43,9 +44,13 @@ describe('Agent', () => {
   });
 
   test('an admin generates the install command for a new cluster', async () => {
-    await portal.open('/agents');
+    // From the clusters overview, where an admin looks for the cluster that is missing.
+    await portal.open('/clusters');
     await portal.page.getByRole('button', { name: 'Add cluster' }).click();
-    const dialog = portal.page.getByRole('dialog');
+    await portal.page.waitForURL(url => url.pathname === '/agents');
+    const dialog = portal.page.getByRole('dialog', {
+      name: 'Add a cluster through the agent',
+    });
     await dialog.getByLabel('Cluster name').fill(clusterName);
     await dialog.getByRole('button', { name: 'Generate command' }).click();
     const helm = dialog.locator('pre').filter({ hasText: 'helm install' });

@@ -14,6 +14,7 @@ import {
   diagnosesRouteRef,
   podRouteRef,
   rootRouteRef,
+  addClusterRouteRef,
 } from './routes';
 
 const clustersApi = ApiBlueprint.make({
@@ -68,5 +69,6 @@ export const clustersPlugin = createFrontendPlugin({
     pod: podRouteRef,
     diagnoses: diagnosesRouteRef,
   },
+  externalRoutes: { addCluster: addClusterRouteRef },
   extensions: [clustersApi, clustersPage, entityWorkloadsContent],
 });

@@ -1,4 +1,5 @@
 import {
+  createExternalRouteRef,
   createRouteRef,
   createSubRouteRef,
 } from '@backstage/frontend-plugin-api';
@@ -22,4 +23,9 @@ export const clusterRouteRef = createSubRouteRef({
 export const podRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/:cluster/namespaces/:namespace/pods/:pod',
+});
+
+/** Where a cluster is added: the agent hub's Agents page, when that plugin is installed. */
+export const addClusterRouteRef = createExternalRouteRef({
+  defaultTarget: 'agent-hub.root',
 });

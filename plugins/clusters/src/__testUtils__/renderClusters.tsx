@@ -1,7 +1,7 @@
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { ClustersApi, clustersApiRef } from '../api';
-import { rootRouteRef } from '../routes';
+import { addClusterRouteRef, rootRouteRef } from '../routes';
 import { ClustersPage } from '../components/ClustersPage';
 
 /**
@@ -20,7 +20,7 @@ export function renderClusters(
   return renderInTestApp(<ClustersPage />, {
     mountPath: '/clusters/*',
     initialRouteEntries: [path],
-    mountedRoutes: { '/clusters': rootRouteRef },
+    mountedRoutes: { '/clusters': rootRouteRef, '/agents': addClusterRouteRef },
     apis: [
       [clustersApiRef, api],
       mockApis.permission({

@@ -63,8 +63,16 @@ export function AddClusterDialog(props: {
   };
 
   return (
-    <Dialog open={props.open} onClose={close} fullWidth maxWidth="md">
-      <DialogTitle>Add a cluster through the agent</DialogTitle>
+    <Dialog
+      open={props.open}
+      onClose={close}
+      fullWidth
+      maxWidth="md"
+      aria-labelledby="agent-hub-add-cluster-title"
+    >
+      <DialogTitle id="agent-hub-add-cluster-title">
+        Add a cluster through the agent
+      </DialogTitle>
       <DialogContent>
         {error && <Alert severity="error">{error}</Alert>}
         {created ? (

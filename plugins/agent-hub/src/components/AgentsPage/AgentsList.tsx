@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import useInterval from 'react-use/esm/useInterval';
 import Button from '@material-ui/core/Button';
@@ -33,7 +34,9 @@ export function AgentsList() {
   const api = useApi(agentHubApiRef);
   const create = usePermission({ permission: agentTokensCreatePermission });
   const agents = useAsyncRetry(() => api.listAgents(), [api]);
-  const [adding, setAdding] = useState(false);
+  // Other pages (the clusters overview) link here with `?add=cluster` to add one.
+  const [searchParams] = useSearchParams();
+  const [adding, setAdding] = useState(searchParams.get('add') === 'cluster');
   const [notice, setNotice] = useState<{ ok: boolean; text: string }>();
   useInterval(agents.retry, POLL_MS);
 
@@ -128,7 +131,10 @@ export function AgentsList() {
           </TableBody>
         </Table>
       )}
-      <AddClusterDialog open={adding} onClose={() => setAdding(false)} />
+      <AddClusterDialog
+        open={adding && create.allowed}
+        onClose={() => setAdding(false)}
+      />
     </InfoCard>
   );
 }

@@ -43,6 +43,15 @@ describe('AgentsPage', () => {
     });
   });
 
+  it('opens the Add cluster dialog when linked with ?add=cluster, for those who may add one', async () => {
+    await renderPage(fakeAgentHubApi(), undefined, '/?add=cluster');
+    expect(
+      await screen.findByRole('dialog', {
+        name: 'Add a cluster through the agent',
+      }),
+    ).toBeInTheDocument();
+  });
+
   it('shows a push-only agent as pushing, with its last report and what that means', async () => {
     const lastReportAt = '2026-11-26T12:06:00.000Z';
     await renderPage(

@@ -48,4 +48,15 @@ describe('ClustersOverview', () => {
       }),
     ).toHaveAttribute('href', '/clusters/diagnoses?cluster=demo');
   }, 30_000);
+
+  it('leads to adding a cluster through the agent hub', async () => {
+    await renderClusters(fakeClustersApi(), '/clusters');
+    expect(
+      await screen.findByRole(
+        'button',
+        { name: 'Add cluster' },
+        { timeout: 5000 },
+      ),
+    ).toHaveAttribute('href', '/agents?add=cluster');
+  }, 30_000);
 });

@@ -16,11 +16,15 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import { useNavigate } from 'react-router-dom';
+import { Link as RouterLink, useNavigate } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import useInterval from 'react-use/esm/useInterval';
 import { clustersApiRef } from '../../api';
-import { clusterRouteRef, diagnosesRouteRef } from '../../routes';
+import {
+  addClusterRouteRef,
+  clusterRouteRef,
+  diagnosesRouteRef,
+} from '../../routes';
 import { useUserState } from '../../hooks/useUserState';
 import { HealthSummary } from '../Diagnoses';
 import { PinnedList } from '../Pinned';
@@ -48,6 +52,7 @@ export function ClustersOverview() {
   const api = useApi(clustersApiRef);
   const clusterLink = useRouteRef(clusterRouteRef);
   const diagnosesLink = useRouteRef(diagnosesRouteRef);
+  const addClusterLink = useRouteRef(addClusterRouteRef);
   const navigate = useNavigate();
   const clusters = useAsyncRetry(() => api.listClusters(), [api]);
   const health = useAsyncRetry(() => api.listHealth(), [api]);
@@ -76,6 +81,18 @@ export function ClustersOverview() {
         {diagnosesLink && (
           <Button variant="outlined" onClick={() => navigate(diagnosesLink())}>
             All diagnoses
+          </Button>
+        )}
+        {addClusterLink && (
+          <Button
+            variant="contained"
+            color="primary"
+            style={{ marginLeft: 8 }}
+            component={RouterLink}
+            // The Agents page opens its Add cluster dialog for `?add=cluster`.
+            to={`${addClusterLink()}?add=cluster`}
+          >
+            Add cluster
           </Button>
         )}
       </ContentHeader>

@@ -69,8 +69,10 @@ export function renderPage(
     name: string,
   ) => AuthorizeResult.ALLOW | AuthorizeResult.DENY = () =>
     AuthorizeResult.ALLOW,
+  path = '/',
 ) {
   return renderInTestApp(<AgentsPage />, {
+    initialRouteEntries: [path],
     apis: [
       [agentHubApiRef, api],
       mockApis.permission({
