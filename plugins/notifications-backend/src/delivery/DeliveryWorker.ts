@@ -76,6 +76,9 @@ export class DeliveryWorker {
   readonly #limiter = new RateLimiter();
   #running?: Promise<number>;
   #again = false;
+  /** Runs the worker when the earliest rate-limited delivery is allowed again. */
+  #wake?: { at: number; timer: NodeJS.Timeout };
+  #closed = false;
 
   constructor(options: DeliveryWorkerOptions) {
     this.#o = {
@@ -99,17 +102,44 @@ export class DeliveryWorker {
     ];
     const groups = await this.#o.events.getGroups(groupIds);
     const results: { id: string; outcome: Outcome }[] = [];
+    let rateLimitedUntil = Infinity;
     await forEachConcurrently(claimed, CONCURRENCY, async delivery => {
-      const outcome = await this.#process(
+      const { outcome, rateLimited } = await this.#process(
         delivery,
         delivery.groupId ? groups.get(delivery.groupId) : undefined,
       );
+      if (rateLimited && outcome.nextAttemptAt !== undefined) {
+        rateLimitedUntil = Math.min(rateLimitedUntil, outcome.nextAttemptAt);
+      }
       results.push({ id: delivery.id, outcome });
     });
     // A worker dying before this line leaves the leases to expire: the deliveries are sent
     // again with the same idempotency keys.
     await this.#o.deliveries.completeMany(results, this.#o.now());
+    if (rateLimitedUntil < Infinity) this.#wakeAt(rateLimitedUntil);
     return claimed.length;
+  }
+
+  /**
+   * A channel's rate limit frees a slot within a second or seconds: run again then rather
+   * than at the next scheduled run, so a burst to Slack drains at Slack's pace.
+   */
+  #wakeAt(at: number): void {
+    if (this.#closed || (this.#wake && this.#wake.at <= at)) return;
+    clearTimeout(this.#wake?.timer);
+    const timer = setTimeout(() => {
+      this.#wake = undefined;
+      this.kick();
+    }, Math.max(0, at - this.#o.now()));
+    timer.unref?.();
+    this.#wake = { at, timer };
+  }
+
+  /** Stops waking up for rate-limited deliveries; the scheduled runs continue to send them. */
+  close(): void {
+    this.#closed = true;
+    clearTimeout(this.#wake?.timer);
+    this.#wake = undefined;
   }
 
   async #drain(): Promise<number> {
@@ -123,6 +153,7 @@ export class DeliveryWorker {
 
   /** Runs soon, coalescing calls made while a run is in progress. */
   kick(): void {
+    if (this.#closed) return;
     if (this.#running) {
       this.#again = true;
       return;
@@ -151,27 +182,27 @@ export class DeliveryWorker {
   async #process(
     delivery: DeliveryRecord,
     group?: NotificationGroup,
-  ): Promise<Outcome> {
+  ): Promise<{ outcome: Outcome; rateLimited?: boolean }> {
     const { now } = this.#o;
     let secrets: string[] = [];
-    let outcome: Outcome;
     try {
       const { send, instance, wait } = await this.#prepare(delivery, group);
       secrets = Object.values(instance?.secrets ?? {});
       if (wait > 0) {
-        outcome = {
+        const outcome = {
           status: delivery.status,
           attempts: delivery.attempts,
           nextAttemptAt: now() + wait,
         };
-      } else {
-        await send();
-        outcome = { status: 'delivered', attempts: delivery.attempts + 1 };
+        return { outcome, rateLimited: true };
       }
+      await send();
+      return {
+        outcome: { status: 'delivered', attempts: delivery.attempts + 1 },
+      };
     } catch (error) {
-      outcome = this.#failure(delivery, error, secrets);
+      return { outcome: this.#failure(delivery, error, secrets) };
     }
-    return outcome;
   }
 
   async #prepare(

@@ -241,6 +241,51 @@ describe.each(databases.eachSupportedId())(
       await slack.close();
     });
 
+    it('drains a burst to a rate-limited channel at its pace, without waiting for the next scheduled run', async () => {
+      // The real clock: the worker wakes itself when Slack's one-a-second slot frees up.
+      const { service, stores } = await harness({
+        clock: {
+          get now() {
+            return Date.now();
+          },
+        },
+      });
+      const slack = await startHttpReceiver();
+      const channel = await service.channels.create(
+        {
+          name: 'Ops',
+          type: 'slack',
+          secrets: { webhookUrl: `${slack.url}/hook` },
+          routing: { categories: ['alerts.critical'] },
+        },
+        'user:default/admin',
+      );
+      for (const pod of ['cart-1', 'cart-2', 'cart-3']) {
+        await service.router.route(
+          crashLoop({
+            object: { kind: 'Pod', name: pod },
+            fingerprint: `demo/shop/Pod/${pod}/CrashLoopBackOff`,
+            title: `${pod} is in CrashLoopBackOff`,
+          }),
+        );
+      }
+      await eventually(async () => slack.requests.length === 3);
+      const delivered = (
+        await stores.deliveries.list({
+          limit: 10,
+          offset: 0,
+          channel: channel.id,
+        })
+      ).items;
+      expect(delivered.map(d => d.status)).toEqual([
+        'delivered',
+        'delivered',
+        'delivered',
+      ]);
+      service.worker.close();
+      await slack.close();
+    });
+
     it('emails each recipient through a personal channel unless they turned it off', async () => {
       const { service, stores } = await harness({
         admins: ['user:default/bob'],

@@ -117,6 +117,7 @@ export class NotificationsService {
   async stop(): Promise<void> {
     await this.#subscription?.close();
     this.#subscription = undefined;
+    this.worker.close();
     await this.worker.idle();
   }
 
