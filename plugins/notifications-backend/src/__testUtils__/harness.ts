@@ -56,6 +56,14 @@ export class ScopedInbox implements NotificationService {
   }
 }
 
+const created: NotificationsService[] = [];
+
+// A worker wakes itself for rate-limited deliveries: one left from an earlier test would send
+// the next test's deliveries on its own clock.
+afterEach(() => {
+  created.splice(0).forEach(service => service.worker.close());
+});
+
 /** The plugin's collaborators over a test database, with a clock the test moves. */
 export async function createHarness(
   knex: Knex,
@@ -92,5 +100,6 @@ export async function createHarness(
       maxEventAgeMs: 24 * 3_600_000,
     },
   });
+  created.push(service);
   return { service, stores, inbox, clock };
 }

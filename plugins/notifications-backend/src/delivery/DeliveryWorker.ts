@@ -36,6 +36,9 @@ export interface DeliveryWorkerOptions {
 
 type Outcome = DeliveryOutcome;
 
+/** How long after a rate-limited delivery is due the worker wakes for it. */
+const WAKE_MARGIN_MS = 20;
+
 /** Sends in flight per worker. */
 const CONCURRENCY = 8;
 
@@ -127,10 +130,12 @@ export class DeliveryWorker {
   #wakeAt(at: number): void {
     if (this.#closed || (this.#wake && this.#wake.at <= at)) return;
     clearTimeout(this.#wake?.timer);
+    // Timers run on a monotonic clock and may fire a millisecond before `Date.now()` reaches
+    // `at`, when the delivery is not due yet: wake a little after.
     const timer = setTimeout(() => {
       this.#wake = undefined;
       this.kick();
-    }, Math.max(0, at - this.#o.now()));
+    }, Math.max(0, at - this.#o.now()) + WAKE_MARGIN_MS);
     timer.unref?.();
     this.#wake = { at, timer };
   }

@@ -282,7 +282,6 @@ describe.each(databases.eachSupportedId())(
         'delivered',
         'delivered',
       ]);
-      service.worker.close();
       await slack.close();
     });
 
