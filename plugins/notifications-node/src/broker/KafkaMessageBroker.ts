@@ -171,6 +171,7 @@ export class KafkaMessageBroker implements MessageBroker {
         batch,
         resolveOffset,
         heartbeat,
+        commitOffsetsIfNecessary,
         isRunning,
         isStale,
       }) => {
@@ -187,6 +188,8 @@ export class KafkaMessageBroker implements MessageBroker {
           }
           at += window.length;
           await heartbeat();
+          // As kafkajs does after each message: a rebalance then hands on no handled message.
+          await commitOffsetsIfNecessary();
         }
       },
     });
