@@ -119,11 +119,9 @@ if [ -z "$ready" ]; then
 fi
 
 echo "==> Running the browser tests against $BASE_URL"
-if [ "$#" -gt 0 ]; then
-  BASE_URL="$BASE_URL" yarn workspace @kubedeck/e2e tsx --test --test-reporter=tap --test-concurrency=1 "$@"
-else
-  BASE_URL="$BASE_URL" yarn workspace @kubedeck/e2e test
-fi
+# Node's test runner expands the default pattern itself.
+[ "$#" -gt 0 ] || set -- 'src/*.test.ts'
+BASE_URL="$BASE_URL" yarn workspace @kubedeck/e2e test "$@"
 status=$?
 [ "$status" -eq 0 ] || { echo "e2e: tests failed; the backend's last log lines ($BACKEND_LOG):" >&2; current_log | tail -n 30 >&2; }
 exit "$status"
