@@ -58,11 +58,14 @@ export class ScopedInbox implements NotificationService {
 
 const created: NotificationsService[] = [];
 
-// A worker wakes itself for rate-limited deliveries: one left from an earlier test would send
-// the next test's deliveries on its own clock.
-afterEach(() => {
+/**
+ * Stops the workers of every harness created so far from waking up for rate-limited
+ * deliveries: one left from an earlier test would send the next test's deliveries on its own
+ * clock. For `afterEach`.
+ */
+export function closeHarnesses(): void {
   created.splice(0).forEach(service => service.worker.close());
-});
+}
 
 /** The plugin's collaborators over a test database, with a clock the test moves. */
 export async function createHarness(

@@ -6,7 +6,7 @@ import {
 import { KubedeckEvent } from '@kubedeck/plugin-notifications-common';
 import { randomUUID } from 'node:crypto';
 import { ALICE, BOB, eventually } from '../__testUtils__/backend';
-import { createHarness } from '../__testUtils__/harness';
+import { closeHarnesses, createHarness } from '../__testUtils__/harness';
 import { startHttpReceiver, startSmtpReceiver } from '../__testUtils__/servers';
 import { CONSUMER_GROUP } from '../service/NotificationsService';
 
@@ -27,6 +27,8 @@ const crashLoop = (extra: Partial<KubedeckEvent> = {}) => ({
   link: '/kubedeck/clusters/demo/namespaces/shop/pods/cart-1',
   ...extra,
 });
+
+afterEach(closeHarnesses);
 
 describe.each(databases.eachSupportedId())(
   'routing and delivery on %p',
